@@ -1,0 +1,1 @@
+//! The CAMEO event ontology (placeholder: being written).

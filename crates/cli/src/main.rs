@@ -1,0 +1,3 @@
+fn main() {
+    println!("atalaya: being written");
+}

@@ -1,0 +1,1 @@
+//! PETRARCH-2 dictionary loader (being written).

@@ -1,0 +1,1 @@
+//! TABARI dictionary loader (being written).
