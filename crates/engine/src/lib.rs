@@ -6,3 +6,6 @@
 pub mod record;
 
 pub use record::*;
+pub mod coder;
+
+pub use coder::{ArticleOutput, CodeWarning, Engine};
