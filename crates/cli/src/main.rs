@@ -1,5 +1,13 @@
 //! The `atalaya` binary: argument parsing and I/O at the edge; all coding is in `atalaya-engine`.
 
+mod code;
+mod dict_cmd;
+mod dicts;
+mod eval_cmd;
+mod events;
+mod export;
+mod ingest;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -12,12 +20,32 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Code articles into events: JSON Lines or text files in (or stdin), one JSON event per line out.
+    Code(code::CodeArgs),
+    /// Score the coder against a validation suite (JSON Lines).
+    Eval(eval_cmd::EvalArgs),
+    /// Check dictionaries or report their coverage.
+    #[command(subcommand)]
+    Dict(dict_cmd::DictCommand),
+    /// Read articles (files, folders, feeds, URLs, stdin), code them and store articles and events.
+    Ingest(ingest::IngestArgs),
+    /// Query stored events by actor, dyad, code, modality, date or article text.
+    Events(events::EventsArgs),
+    /// Export stored events as GDELT or Phoenix TSV, JSON Lines or Parquet.
+    Export(export::ExportArgs),
     // Subcommands are added here, one module each.
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result: anyhow::Result<ExitCode> = match cli.command {};
+    let result: anyhow::Result<ExitCode> = match cli.command {
+        Command::Code(args) => code::run(args),
+        Command::Eval(args) => eval_cmd::run(args),
+        Command::Dict(cmd) => dict_cmd::run(cmd),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Events(args) => events::run(args),
+        Command::Export(args) => export::run(args),
+    };
     match result {
         Ok(code) => code,
         Err(err) => {

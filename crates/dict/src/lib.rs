@@ -2,6 +2,8 @@
 //! from PETRARCH-2 files (2.0 and PETRARCH-1 pattern syntax), TABARI files, and atalaya's own
 //! format. Errors name the file and line.
 
+pub mod atalaya;
+pub mod check;
 pub mod model;
 pub mod petrarch;
 pub mod tabari;

@@ -36,6 +36,10 @@ pub struct PhraseWord {
     /// false when other words may come between (space connector in TABARI verb patterns).
     /// Always true for the first word.
     pub adjacent: bool,
+    /// TABARI `WORD=`: matches only as written, never with the regular endings (S, ES, ED,
+    /// EN, ING, 'S) TABARI otherwise accepts on the last word of an exact phrase. False in
+    /// every other format.
+    pub no_endings: bool,
 }
 
 /// A multi-word phrase as written in a dictionary.
@@ -44,7 +48,9 @@ pub struct Phrase {
     pub words: Vec<PhraseWord>,
 }
 
-/// An actor code valid in a date range (both ends inclusive; `None` = open).
+/// An actor code valid in a date range (both ends inclusive; `None` = open). The code is kept
+/// as written (uppercased): `---` means "known actor, no code"; PETRARCH compound codes such as
+/// `FRO/BIL/SAM` are kept whole (the coder splits them on `/`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DatedCode {
     pub code: String,
@@ -100,6 +106,7 @@ pub enum CodeSpec {
     /// A single event code, kept as written (`"064"`, `"0332"`, `"075A"`).
     Code(String),
     /// Paired events `[a:b]`: `a` from source to target and `b` from target to source.
+    /// Either half may be empty (PETRARCH writes `[:173]`): no event in that direction.
     Paired(String, String),
     /// `[---]`: matched, but produces no event (blocks less specific patterns).
     Null,
@@ -112,15 +119,26 @@ pub enum PatternElem {
     Word(PhraseWord),
     /// A synonym set reference `&NAME`, index into [`Dictionaries::synsets`]. `adjacent` as for
     /// words.
-    Synset { index: usize, adjacent: bool },
+    Synset {
+        index: usize,
+        adjacent: bool,
+    },
     /// `$`: the source actor goes here.
-    Source { adjacent: bool },
+    Source {
+        adjacent: bool,
+    },
     /// `+`: the target actor goes here.
-    Target { adjacent: bool },
+    Target {
+        adjacent: bool,
+    },
     /// `%`: a compound actor that is both source and target.
-    Compound { adjacent: bool },
+    Compound {
+        adjacent: bool,
+    },
     /// `^`: skip exactly one word (TABARI) / one noun phrase (PETRARCH).
-    Skip { adjacent: bool },
+    Skip {
+        adjacent: bool,
+    },
     /// PETRARCH 2.0 grouping: `(` prepositional phrase, `{` noun phrase; `Close` ends the group.
     Open(Group),
     Close(Group),
@@ -141,8 +159,11 @@ pub struct Pattern {
     pub verb: usize,
     /// Elements before the verb, in text order.
     pub before: Vec<PatternElem>,
-    /// Elements after the verb, in text order.
+    /// Elements after the verb, in text order. The first element's `adjacent` says whether it
+    /// must directly follow the verb (`*_WORD`).
     pub after: Vec<PatternElem>,
+    /// True when the verb must directly follow the last `before` element (`WORD_*`).
+    pub verb_adjacent: bool,
     pub code: CodeSpec,
     /// The pattern line as written (trimmed, comment removed): reported in `matched`.
     pub text: String,
@@ -235,6 +256,67 @@ impl Default for CoderOptions {
     }
 }
 
+/// An actor slot in a PETRARCH-2 verb transformation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum TransformActor {
+    /// A variable (`a`, `b`): the same letter must be the same actor everywhere in the rule.
+    Var(String),
+    /// `.`: some actor, not specified.
+    Unspecified,
+    /// `_`: no actor present.
+    Absent,
+}
+
+/// A verb slot in a PETRARCH-2 verb transformation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum TransformVerb {
+    /// A verb as written (`ATTACK`, `WILL_ATTACK`); PETRARCH compares verbs by their code, so
+    /// `verb` is the index in [`Dictionaries::verbs`] of the entry with that form, when found.
+    Verb { name: String, verb: Option<usize> },
+    /// `Q`: any verb.
+    Any,
+}
+
+/// The code a transformation produces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum TransformCode {
+    Code(CodeSpec),
+    /// `Q`: keep the inner verb's code.
+    Inner,
+}
+
+/// A PETRARCH-2 verb transformation (`~ a (a b ATTACK) SAY = a b 015`): when verb `outer_verb`
+/// with source `outer_source` governs a clause (`inner_source` `inner_target` `inner_verb`),
+/// code one event `result_source` → `result_target` with `result_code` instead.
+#[derive(Debug, Clone, Serialize)]
+pub struct Transformation {
+    pub outer_source: TransformActor,
+    pub inner_source: TransformActor,
+    pub inner_target: TransformActor,
+    pub inner_verb: TransformVerb,
+    pub outer_verb: TransformVerb,
+    pub result_source: TransformActor,
+    pub result_target: TransformActor,
+    pub result_code: TransformCode,
+    /// The line as written (comment removed).
+    pub text: String,
+    pub origin: Origin,
+}
+
+/// One line of PETRARCH's internal coding ontology (PICO): a CAMEO code and its internal
+/// value. PETRARCH-2 combines verb codes by adding these values ("will" 0x3000 + "help" 0x0040
+/// = 0x3040 = CAMEO 033) and negates cooperation by subtracting 0xFFFF (`12x` codes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CodeOntologyEntry {
+    /// CAMEO code as written (`"033"`, `"1211"`, `"---"`).
+    pub cameo: String,
+    /// The evaluated value (`-0xFFFF+0x0070` = -65423).
+    pub value: i64,
+    /// The expression as written.
+    pub expr: String,
+    pub origin: Origin,
+}
+
 /// Which format a dictionary set was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum DictFormat {
@@ -259,6 +341,10 @@ pub struct Dictionaries {
     pub nouns: Vec<Phrase>,
     /// TABARI `<ADJECTIVE>` list.
     pub adjectives: Vec<Phrase>,
+    /// PETRARCH-2 verb transformations (empty for other formats).
+    pub transformations: Vec<Transformation>,
+    /// PETRARCH internal coding ontology, when a file gives it (empty otherwise).
+    pub code_ontology: Vec<CodeOntologyEntry>,
     pub options: CoderOptions,
 }
 
@@ -276,6 +362,8 @@ impl Dictionaries {
             time_shifts: Vec::new(),
             nouns: Vec::new(),
             adjectives: Vec::new(),
+            transformations: Vec::new(),
+            code_ontology: Vec::new(),
             options: CoderOptions::default(),
         }
     }

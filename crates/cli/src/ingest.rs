@@ -1,0 +1,427 @@
+//! `atalaya ingest PATH|URL|- ...`: read articles, code them, store articles and events.
+//!
+//! Three stages joined by bounded channels (so memory stays flat on any input size):
+//! - one reader thread splits the inputs into raw records ([`atalaya_sources::Input::records`]);
+//! - `--jobs` workers (default: all cores) extract each article, ask the store (a read-only
+//!   connection each) whether it is already there under the same dictionaries, and code it with
+//!   the shared [`Engine`] unless it is done already or not English;
+//! - this thread owns the write connection and commits batches of up to `--batch` articles,
+//!   one transaction each, so that a crash leaves whole articles only and a re-run finishes the
+//!   job without duplicates.
+//!
+//! Per-article errors are printed with file and reason and counted, never fatal. Exit status:
+//! 0 when at least one article is in the store from this run (new, updated, re-coded or already
+//! there), 1 when nothing could be ingested, 2 when the store or the dictionaries failed.
+
+use crate::dicts::{self, DictArgs};
+use anyhow::Context;
+use atalaya_engine::Engine;
+use atalaya_sources::{expand, Limits, RawRecord, SourceError};
+use atalaya_store::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, Store};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The store to use: `--db PATH`, else `$ATALAYA_DB`, else the user's data folder.
+#[derive(Args, Clone, Debug, Default)]
+pub struct DbArg {
+    /// SQLite store [default: ~/.local/share/atalaya/atalaya.db on Linux]
+    #[arg(long, value_name = "PATH", env = "ATALAYA_DB", global = true)]
+    pub db: Option<PathBuf>,
+}
+
+impl DbArg {
+    pub fn path(&self) -> anyhow::Result<PathBuf> {
+        match &self.db {
+            Some(path) => Ok(path.clone()),
+            None => atalaya_store::default_db_path()
+                .context("no user data folder known on this system; pass --db PATH"),
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Files, folders (walked recursively by extension: .txt .md .html .jsonl .rss .atom .xml),
+    /// http(s) URLs of feeds or pages, or `-` for stdin.
+    #[arg(required = true, value_name = "PATH|URL")]
+    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub dicts: DictArgs,
+    /// Coding threads [default: number of cores].
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Articles per store transaction.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub batch: u64,
+    /// No progress bar (it is also hidden when stderr is not a terminal).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// What a worker hands the writer.
+enum Work {
+    Store {
+        write: ArticleWrite,
+        raw_bytes: usize,
+    },
+    /// Already stored (same text under the same dictionaries, or the same text under another id).
+    AlreadyThere {
+        state: ArticleState,
+        raw_bytes: usize,
+    },
+    Error(String),
+}
+
+/// Running totals for the progress line and the summary.
+#[derive(Default)]
+struct Totals {
+    counts: RunCounts,
+    bytes: u64,
+}
+
+pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let db_path = args.db.path()?;
+    let engine = dicts::load_engine(&args.dicts)?;
+    let dict_json =
+        serde_json::to_string(engine.dictionaries()).context("hashing the dictionaries")?;
+    let dict_hash = atalaya_sources::content_hash(&dict_json);
+    drop(dict_json);
+    let dict_version = dict_version(&args.dicts, &engine);
+
+    let mut store = Store::open(&db_path)?;
+    let command: Vec<String> = std::env::args().collect();
+    let run_id = store.begin_run(&RunInfo {
+        command: command.join(" "),
+        engine_version: env!("CARGO_PKG_VERSION").to_string(),
+        dict_version: Some(dict_version),
+        dict_hash: dict_hash.clone(),
+    })?;
+
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let limits = Limits::default();
+    let progress = progress_bar(args.quiet);
+    let started = Instant::now();
+    let mut totals = Totals::default();
+
+    let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (raw_tx, raw_rx) = mpsc::sync_channel::<Result<RawRecord, SourceError>>(jobs * 64);
+        let (work_tx, work_rx) = mpsc::sync_channel::<Work>(jobs * 64);
+        let inputs = &args.inputs;
+        scope.spawn(move || read_inputs(inputs, &limits, raw_tx));
+        let raw_rx = Arc::new(Mutex::new(raw_rx));
+        for _ in 0..jobs {
+            let raw_rx = Arc::clone(&raw_rx);
+            let work_tx = work_tx.clone();
+            let (engine, dict_hash, db_path) = (&engine, dict_hash.as_str(), db_path.as_path());
+            scope.spawn(move || {
+                // Look-ups are an optimisation: without a reader, every article is coded and
+                // the writer still refuses duplicates.
+                let reader = Store::open_readonly(db_path).ok();
+                code_records(
+                    &raw_rx,
+                    &work_tx,
+                    engine,
+                    reader.as_ref(),
+                    dict_hash,
+                    &limits,
+                )
+            });
+        }
+        drop(work_tx);
+        write_all(
+            &mut store,
+            run_id,
+            &dict_hash,
+            work_rx,
+            args.batch as usize,
+            &progress,
+            started,
+            &mut totals,
+        )
+    });
+    progress.finish_and_clear();
+    let status = if outcome.is_ok() {
+        "finished"
+    } else {
+        "failed"
+    };
+    let finish = store.finish_run(run_id, status);
+    outcome?;
+    finish?;
+
+    print_summary(&totals, started.elapsed(), &db_path);
+    if totals.counts.stored() == 0 {
+        eprintln!("atalaya: nothing was ingested");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A readable description of the dictionaries: folders (or built-in) and entry counts.
+fn dict_version(args: &DictArgs, engine: &Engine) -> String {
+    let dicts = engine.dictionaries();
+    let origin = if args.dirs.is_empty() {
+        "built-in".to_string()
+    } else {
+        args.dirs
+            .iter()
+            .map(|d| d.display().to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    format!(
+        "{origin} ({:?}: {} actors, {} agents, {} verbs, {} patterns)",
+        dicts.format,
+        dicts.actors.len(),
+        dicts.agents.len(),
+        dicts.verbs.len(),
+        dicts.patterns.len()
+    )
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// Reader thread: inputs → raw records. Stops early if the workers are gone.
+fn read_inputs(
+    inputs: &[String],
+    limits: &Limits,
+    raw_tx: SyncSender<Result<RawRecord, SourceError>>,
+) {
+    for input in expand(inputs) {
+        let sent = match input {
+            Err(err) => raw_tx.send(Err(err)).is_ok(),
+            Ok(input) => input
+                .records(limits)
+                .all(|record| raw_tx.send(record).is_ok()),
+        };
+        if !sent {
+            return;
+        }
+    }
+}
+
+/// Worker: raw records → coded articles (or errors / "already there").
+fn code_records(
+    raw_rx: &Mutex<Receiver<Result<RawRecord, SourceError>>>,
+    work_tx: &SyncSender<Work>,
+    engine: &Engine,
+    reader: Option<&Store>,
+    dict_hash: &str,
+    limits: &Limits,
+) {
+    loop {
+        let next = match raw_rx.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok(record) = next else { return };
+        let work = match record.and_then(|raw| raw.into_article(limits)) {
+            Err(err) => Work::Error(err.to_string()),
+            Ok(sourced) => {
+                let state = reader.and_then(|store| {
+                    store
+                        .article_state(&sourced.article.id, &sourced.content_hash, dict_hash)
+                        .ok()
+                });
+                match state {
+                    Some(state @ (ArticleState::Unchanged | ArticleState::Duplicate { .. })) => {
+                        Work::AlreadyThere {
+                            state,
+                            raw_bytes: sourced.raw_bytes,
+                        }
+                    }
+                    _ => code_one(engine, sourced),
+                }
+            }
+        };
+        if work_tx.send(work).is_err() {
+            return;
+        }
+    }
+}
+
+fn code_one(engine: &Engine, sourced: atalaya_sources::Sourced) -> Work {
+    let origin = sourced.origin.to_string();
+    let coding = match sourced.article.lang.as_deref() {
+        Some(lang) if lang != "en" => Coding::NotCoded {
+            reason: format!("language `{lang}` is not coded as English"),
+        },
+        _ => {
+            let article = &sourced.article;
+            // A coder bug on one article must not take the batch down with it.
+            let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                engine.code_article(article)
+            }));
+            match coded {
+                Ok(output) => Coding::Coded {
+                    events: output.events,
+                    sentences: output.sentences,
+                },
+                Err(_) => {
+                    return Work::Error(format!("{origin}: the coder failed on this article"))
+                }
+            }
+        }
+    };
+    Work::Store {
+        raw_bytes: sourced.raw_bytes,
+        write: ArticleWrite {
+            bytes: sourced.raw_bytes,
+            content_hash: sourced.content_hash,
+            origin: Some(origin),
+            article: sourced.article,
+            coding,
+        },
+    }
+}
+
+/// Writer: batches of coded articles → the store, one transaction per batch.
+#[allow(clippy::too_many_arguments)]
+fn write_all(
+    store: &mut Store,
+    run_id: i64,
+    dict_hash: &str,
+    work_rx: Receiver<Work>,
+    batch_size: usize,
+    progress: &ProgressBar,
+    started: Instant,
+    totals: &mut Totals,
+) -> anyhow::Result<()> {
+    let mut batch: Vec<ArticleWrite> = Vec::with_capacity(batch_size);
+    let mut delta = RunCounts::default();
+    let mut last_flush = Instant::now();
+    loop {
+        // Flush on a full batch, or when input pauses (stdin, slow feeds) so work is never
+        // left uncommitted while waiting.
+        let message = match work_rx.recv_timeout(Duration::from_millis(250)) {
+            Ok(message) => Some(message),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        let idle = message.is_none();
+        match message {
+            Some(Work::Store { write, raw_bytes }) => {
+                delta.articles_read += 1;
+                totals.bytes += raw_bytes as u64;
+                batch.push(write);
+            }
+            Some(Work::AlreadyThere { state, raw_bytes }) => {
+                delta.articles_read += 1;
+                totals.bytes += raw_bytes as u64;
+                match state {
+                    ArticleState::Duplicate { .. } => delta.duplicates += 1,
+                    _ => delta.articles_unchanged += 1,
+                }
+            }
+            Some(Work::Error(message)) => {
+                delta.errors += 1;
+                progress.suspend(|| eprintln!("atalaya: {message}"));
+            }
+            None => {}
+        }
+        let pending = !batch.is_empty() || delta != RunCounts::default();
+        let idle_or_stale = idle || last_flush.elapsed() > Duration::from_secs(2);
+        let due = batch.len() >= batch_size || (idle_or_stale && pending);
+        if due {
+            flush(
+                store, run_id, dict_hash, &mut batch, &mut delta, progress, totals,
+            )?;
+            last_flush = Instant::now();
+            update_progress(progress, totals, started);
+        }
+    }
+    flush(
+        store, run_id, dict_hash, &mut batch, &mut delta, progress, totals,
+    )?;
+    update_progress(progress, totals, started);
+    Ok(())
+}
+
+fn flush(
+    store: &mut Store,
+    run_id: i64,
+    dict_hash: &str,
+    batch: &mut Vec<ArticleWrite>,
+    delta: &mut RunCounts,
+    progress: &ProgressBar,
+    totals: &mut Totals,
+) -> anyhow::Result<()> {
+    if batch.is_empty() && *delta == RunCounts::default() {
+        return Ok(());
+    }
+    let outcomes = store.write_batch(run_id, dict_hash, batch, delta)?;
+    let mut counts = *delta;
+    for (item, outcome) in batch.iter().zip(&outcomes) {
+        if let atalaya_store::WriteOutcome::Failed(reason) = outcome {
+            let origin = item.origin.as_deref().unwrap_or(&item.article.id);
+            progress.suspend(|| eprintln!("atalaya: {origin}: cannot store: {reason}"));
+        }
+        counts.record(outcome, &item.coding);
+    }
+    totals.counts.add(&counts);
+    batch.clear();
+    *delta = RunCounts::default();
+    Ok(())
+}
+
+fn rates(totals: &Totals, elapsed: Duration) -> (f64, f64) {
+    let seconds = elapsed.as_secs_f64().max(1e-6);
+    (
+        totals.counts.articles_read as f64 / seconds,
+        totals.bytes as f64 / 1e6 / seconds,
+    )
+}
+
+fn update_progress(progress: &ProgressBar, totals: &Totals, started: Instant) {
+    if progress.is_hidden() {
+        return;
+    }
+    let (per_second, mb_per_second) = rates(totals, started.elapsed());
+    progress.set_message(format!(
+        "{} articles ({per_second:.0}/s, {mb_per_second:.1} MB/s) · {} events · {} errors",
+        totals.counts.articles_read, totals.counts.events, totals.counts.errors
+    ));
+}
+
+fn print_summary(totals: &Totals, elapsed: Duration, db: &std::path::Path) {
+    let c = &totals.counts;
+    let (per_second, mb_per_second) = rates(totals, elapsed);
+    eprintln!(
+        "atalaya: ingested {} articles in {:.1} s ({per_second:.0} articles/s, {mb_per_second:.2} MB/s) into {}",
+        c.articles_read,
+        elapsed.as_secs_f64(),
+        db.display()
+    );
+    eprintln!(
+        "atalaya: {} new, {} updated, {} re-coded, {} unchanged, {} duplicates, {} not coded (language); {} events; {} errors",
+        c.articles_new,
+        c.articles_updated,
+        c.articles_recoded,
+        c.articles_unchanged,
+        c.duplicates,
+        c.not_coded,
+        c.events,
+        c.errors
+    );
+}

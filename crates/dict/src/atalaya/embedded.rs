@@ -1,0 +1,66 @@
+//! The default dictionaries (`dictionaries/` at the repository root), embedded in the binary.
+//! Keep this list in step with the folder: a test fails when a file is missing here.
+
+/// `(path relative to dictionaries/, contents)`, in sorted path order (the load order).
+pub(crate) const DEFAULT_FILES: &[(&str, &str)] = &[
+    (
+        "actors/americas.txt",
+        include_str!("../../../../dictionaries/actors/americas.txt"),
+    ),
+    (
+        "actors/countries/africa.txt",
+        include_str!("../../../../dictionaries/actors/countries/africa.txt"),
+    ),
+    (
+        "actors/countries/americas.txt",
+        include_str!("../../../../dictionaries/actors/countries/americas.txt"),
+    ),
+    (
+        "actors/countries/asia.txt",
+        include_str!("../../../../dictionaries/actors/countries/asia.txt"),
+    ),
+    (
+        "actors/countries/europe.txt",
+        include_str!("../../../../dictionaries/actors/countries/europe.txt"),
+    ),
+    (
+        "actors/countries/middle-east.txt",
+        include_str!("../../../../dictionaries/actors/countries/middle-east.txt"),
+    ),
+    (
+        "actors/countries/oceania.txt",
+        include_str!("../../../../dictionaries/actors/countries/oceania.txt"),
+    ),
+    (
+        "actors/criminal-groups.txt",
+        include_str!("../../../../dictionaries/actors/criminal-groups.txt"),
+    ),
+    (
+        "actors/g20.txt",
+        include_str!("../../../../dictionaries/actors/g20.txt"),
+    ),
+    (
+        "actors/governments.txt",
+        include_str!("../../../../dictionaries/actors/governments.txt"),
+    ),
+    (
+        "actors/igos.txt",
+        include_str!("../../../../dictionaries/actors/igos.txt"),
+    ),
+    (
+        "actors/mexico.txt",
+        include_str!("../../../../dictionaries/actors/mexico.txt"),
+    ),
+    (
+        "actors/regions.txt",
+        include_str!("../../../../dictionaries/actors/regions.txt"),
+    ),
+    (
+        "actors/usa.txt",
+        include_str!("../../../../dictionaries/actors/usa.txt"),
+    ),
+    (
+        "agents.txt",
+        include_str!("../../../../dictionaries/agents.txt"),
+    ),
+];

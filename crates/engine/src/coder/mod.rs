@@ -1,0 +1,521 @@
+//! The event coder: sentences in, events out.
+//!
+//! Per sentence: [`words`] (folded words with offsets) → [`parse`] (dictionary tags, actor
+//! mentions with agents, compounds, pronouns, dropped comma clauses, clauses) → per clause, verbs
+//! left to right, each verb's patterns longest first ([`patterns`]) → source and target by
+//! pattern slots, passive voice, or the default search → events (compound actors expanded, paired
+//! codes doubled). By default the first coded verb of each clause gives its event (TABARI's
+//! "code by clause"); a code marked subordinate (`023?`) is kept only if the clause has no other.
+
+mod lexicon;
+mod parse;
+mod patterns;
+mod words;
+
+use crate::record::{ActorRef, Article, Event, Matched, Modality, Span};
+use atalaya_dict::{CodeSpec, DictFormat, Dictionaries, PatternElem};
+use chrono::NaiveDate;
+use lexicon::Lexicon;
+use parse::{CommaRules, Mention, Tag};
+use patterns::{Bindings, ClauseView, Matcher};
+use words::WordKind;
+
+/// A problem with one article or sentence that did not stop the batch.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CodeWarning {
+    pub article_id: String,
+    pub message: String,
+}
+
+/// What coding one article produced.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleOutput {
+    pub events: Vec<Event>,
+    pub warnings: Vec<CodeWarning>,
+    /// Number of sentences the article was split into.
+    pub sentences: usize,
+}
+
+/// Options for one coding run; start from [`Engine::default_options`] and override.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub require_dyad: bool,
+    pub comma: CommaRules,
+    /// Date used to pick date-bounded actor codes when the article has none.
+    pub date: Option<NaiveDate>,
+    /// Sentences longer than this (bytes) are skipped with a warning.
+    pub max_sentence_bytes: usize,
+}
+
+/// Compiled dictionaries plus coder options: build once, share across threads (`Sync`).
+pub struct Engine {
+    dicts: Dictionaries,
+    lexicon: Lexicon,
+    /// Per verb, its pattern indices, longest first.
+    ordered_patterns: Vec<Vec<usize>>,
+    tabari: bool,
+}
+
+/// One event before it becomes a record.
+struct RawEvent {
+    source: Option<usize>,
+    source_member: usize,
+    target: Option<usize>,
+    target_member: usize,
+    code: String,
+    verb: u32,
+    pattern: Option<usize>,
+    verb_word: usize,
+}
+
+impl Engine {
+    pub fn new(dicts: Dictionaries) -> Self {
+        let lexicon = Lexicon::build(&dicts);
+        let ordered_patterns = dicts
+            .verbs
+            .iter()
+            .map(|v| {
+                let mut ids: Vec<usize> = v.patterns.iter().copied().filter(|&p| p < dicts.patterns.len()).collect();
+                ids.sort_by_key(|&p| {
+                    let pat = &dicts.patterns[p];
+                    std::cmp::Reverse(
+                        patterns::pattern_weight(&dicts, &pat.before) + patterns::pattern_weight(&dicts, &pat.after),
+                    )
+                });
+                ids
+            })
+            .collect();
+        let tabari = dicts.format == DictFormat::Tabari;
+        Engine { dicts, lexicon, ordered_patterns, tabari }
+    }
+
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dicts
+    }
+
+    /// Options from the dictionaries' own settings.
+    pub fn default_options(&self) -> RunOptions {
+        self.options_from(&self.dicts.options)
+    }
+
+    /// Run options from a set of dictionary options (e.g. after a TABARI option command).
+    pub fn options_from(&self, o: &atalaya_dict::CoderOptions) -> RunOptions {
+        let comma = if self.tabari {
+            CommaRules {
+                min: o.comma_min.unwrap_or(3),
+                max: o.comma_max.unwrap_or(10),
+                bmin: o.comma_bmin.unwrap_or(0),
+                bmax: o.comma_bmax.unwrap_or(0),
+                emin: o.comma_emin.unwrap_or(3),
+                emax: o.comma_emax.unwrap_or(10),
+            }
+        } else {
+            CommaRules {
+                min: o.comma_min.unwrap_or(2),
+                max: o.comma_max.unwrap_or(8),
+                bmin: o.comma_bmin.unwrap_or(0),
+                bmax: o.comma_bmax.unwrap_or(0),
+                emin: o.comma_emin.unwrap_or(2),
+                emax: o.comma_emax.unwrap_or(8),
+            }
+        };
+        RunOptions { require_dyad: o.require_dyad, comma, date: None, max_sentence_bytes: 20_000 }
+    }
+
+    /// Codes every sentence of one article with the dictionaries' default options.
+    pub fn code_article(&self, article: &Article) -> ArticleOutput {
+        self.code_article_with(article, &self.default_options())
+    }
+
+    pub fn code_article_with(&self, article: &Article, opts: &RunOptions) -> ArticleOutput {
+        let mut out = ArticleOutput::default();
+        let date = article
+            .published
+            .as_deref()
+            .and_then(|p| p.get(..10))
+            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+            .or(opts.date);
+        let text = article.text.as_str();
+        let spans = atalaya_text::sentences(text);
+        out.sentences = spans.len();
+        for (index, s) in spans.iter().enumerate() {
+            let Some(sentence) = text.get(s.start..s.end) else {
+                continue;
+            };
+            if sentence.len() > opts.max_sentence_bytes {
+                out.warnings.push(CodeWarning {
+                    article_id: article.id.clone(),
+                    message: format!(
+                        "sentence {index} is {} bytes long (limit {}): skipped",
+                        sentence.len(),
+                        opts.max_sentence_bytes
+                    ),
+                });
+                continue;
+            }
+            let events = self.code_sentence(&article.id, index, sentence, s.start, date, opts);
+            out.events.extend(events);
+        }
+        out
+    }
+
+    /// Codes one sentence that starts at byte `base` of its article.
+    pub fn code_sentence(
+        &self,
+        article_id: &str,
+        sentence_index: usize,
+        sentence: &str,
+        base: usize,
+        date: Option<NaiveDate>,
+        opts: &RunOptions,
+    ) -> Vec<Event> {
+        let d = &self.dicts;
+        let words = words::words(sentence, base);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
+        let (tags, discard) = parse::tag_words(&self.lexicon, &keys, &words);
+        if discard.is_some() {
+            return Vec::new();
+        }
+        let mentions = parse::build_mentions(d, &words, &tags, date, !self.tabari);
+        let mentions = parse::join_compounds(&words, &tags, mentions);
+        let mentions = parse::resolve_pronouns(&words, mentions);
+        let mut mention_of = vec![None; words.len()];
+        for (mi, m) in mentions.iter().enumerate() {
+            for slot in mention_of.iter_mut().take(m.end.min(words.len())).skip(m.start) {
+                *slot = Some(mi);
+            }
+        }
+        let dropped = parse::drop_comma_clauses(&words, &mention_of, opts.comma);
+        let clauses = parse::clauses(&words, &tags, &mention_of);
+        let compound: Vec<bool> = mentions.iter().map(Mention::is_compound).collect();
+        let matcher = Matcher { dicts: d, tabari_endings: self.tabari, compound: &compound };
+
+        let mut raw: Vec<RawEvent> = Vec::new();
+        let mut carried_source: Option<usize> = None;
+        for &(cs, ce) in &clauses {
+            let view = clause_view(&words, &mentions, &dropped, cs, ce);
+            if view.words.is_empty() {
+                continue;
+            }
+            let clause_events = self.code_clause(&view, &tags, &mentions, &matcher, &mut carried_source, opts);
+            raw.extend(clause_events);
+        }
+        self.to_events(article_id, sentence_index, sentence, base, &words, &mentions, raw, date)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn code_clause(
+        &self,
+        view: &ClauseView,
+        tags: &[Tag],
+        mentions: &[Mention],
+        matcher: &Matcher,
+        carried_source: &mut Option<usize>,
+        opts: &RunOptions,
+    ) -> Vec<RawEvent> {
+        let d = &self.dicts;
+        let mut subordinate: Option<Vec<RawEvent>> = None;
+        let mut previous_verb_end = 0usize;
+        for pos in 0..view.words.len() {
+            let wi = view.word_index[pos];
+            let Tag::Verb { verb, len } = tags[wi] else {
+                continue;
+            };
+            let verb_end = (pos..view.words.len())
+                .find(|&q| view.word_index[q] >= wi + len)
+                .unwrap_or(view.words.len());
+            let Some(entry) = d.verbs.get(verb as usize) else {
+                continue;
+            };
+            // Patterns, longest first; then the verb's own code.
+            let mut chosen: Option<(CodeSpec, Option<usize>, Bindings)> = None;
+            for &pi in self.ordered_patterns.get(verb as usize).map(Vec::as_slice).unwrap_or(&[]) {
+                let p = &d.patterns[pi];
+                if let Some(b) = matcher.match_pattern(view, &p.before, &p.after, p.verb_adjacent, pos, verb_end) {
+                    chosen = Some((p.code.clone(), Some(pi), b));
+                    break;
+                }
+            }
+            if chosen.is_none() {
+                if let Some(code) = &entry.code {
+                    chosen = Some((code.clone(), None, Bindings::default()));
+                }
+            }
+            let window_start = previous_verb_end;
+            previous_verb_end = verb_end;
+            let Some((code, pattern, b)) = chosen else {
+                continue;
+            };
+            let (code_a, code_b) = match code {
+                CodeSpec::Null => continue,
+                CodeSpec::Code(c) => (c, None),
+                CodeSpec::Paired(a, b) => (a, Some(b)),
+            };
+            let (source, target) = self.assign(view, mentions, pos, verb_end, window_start, b, *carried_source);
+            if source.is_some() {
+                *carried_source = source;
+            }
+            if source.is_none() && target.is_none() {
+                continue;
+            }
+            if opts.require_dyad && (source.is_none() || target.is_none()) {
+                continue;
+            }
+            let is_sub = code_a.ends_with('?');
+            let mut evs = Vec::new();
+            let clean = |c: &str| c.trim_end_matches(['?', '!']).to_string();
+            push_pairs(&mut evs, mentions, source, target, &clean(&code_a), verb, pattern, wi);
+            if let Some(cb) = code_b {
+                push_pairs(&mut evs, mentions, target, source, &clean(&cb), verb, pattern, wi);
+            }
+            if evs.is_empty() {
+                continue;
+            }
+            if is_sub {
+                subordinate.get_or_insert(evs);
+                continue;
+            }
+            return evs;
+        }
+        subordinate.unwrap_or_default()
+    }
+
+    /// Source and target for a verb at clause position `pos`.
+    #[allow(clippy::too_many_arguments)]
+    fn assign(
+        &self,
+        view: &ClauseView,
+        mentions: &[Mention],
+        pos: usize,
+        verb_end: usize,
+        window_start: usize,
+        b: Bindings,
+        carried: Option<usize>,
+    ) -> (Option<usize>, Option<usize>) {
+        if let Some(c) = b.compound {
+            return (Some(c), Some(c));
+        }
+        let before: Vec<usize> = (0..pos).filter_map(|q| view.mention_at[q].map(|(m, _)| m)).collect();
+        let after: Vec<usize> = (verb_end..view.words.len())
+            .filter_map(|q| view.mention_at[q].map(|(m, _)| m))
+            .collect();
+        let code = |m: usize| mentions[m].main_code();
+        let mut source = b.source;
+        let mut target = b.target;
+        if source.is_none() && target.is_none() {
+            // Passive: "was attacked by X".
+            let aux = (pos.saturating_sub(2)..pos).any(|q| view.words[q].kind == WordKind::Aux);
+            let by = view.words.get(verb_end).is_some_and(|w| w.kind == WordKind::By);
+            if aux && by {
+                let agent = (verb_end + 1..view.words.len()).find_map(|q| view.mention_at[q].map(|(m, _)| m));
+                if let Some(a) = agent {
+                    source = Some(a);
+                    target = before.last().copied().or(before.first().copied());
+                    return (source, target);
+                }
+            }
+        }
+        if source.is_none() {
+            // The subject: the first actor after the previous verb, else the first of the clause.
+            let near = (window_start..pos).find_map(|q| view.mention_at[q].map(|(m, _)| m));
+            source = near
+                .or_else(|| before.iter().copied().find(|&m| target.is_none_or(|t| code(t) != code(m))))
+                .or(carried);
+            if let (Some(s), Some(t)) = (source, target) {
+                if code(s) == code(t) {
+                    source = before.iter().copied().find(|&m| code(m) != code(t));
+                }
+            }
+        }
+        if target.is_none() {
+            let scode = source.map(code).unwrap_or("");
+            target = after
+                .iter()
+                .copied()
+                .find(|&m| code(m) != scode && Some(m) != source)
+                .or_else(|| before.iter().copied().find(|&m| code(m) != scode && Some(m) != source));
+            if target.is_none() {
+                if let Some(s) = source {
+                    if mentions[s].is_compound() {
+                        target = Some(s);
+                    }
+                }
+            }
+        }
+        (source, target)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn to_events(
+        &self,
+        article_id: &str,
+        sentence_index: usize,
+        sentence: &str,
+        base: usize,
+        words: &[words::Word],
+        mentions: &[Mention],
+        raw: Vec<RawEvent>,
+        _date: Option<NaiveDate>,
+    ) -> Vec<Event> {
+        let d = &self.dicts;
+        let mut out: Vec<Event> = Vec::new();
+        for r in raw {
+            let actor_ref = |m: Option<usize>, member: usize| -> ActorRef {
+                let Some(hit) = m.and_then(|m| mentions.get(m)).and_then(|m| m.members.get(member)) else {
+                    return ActorRef { code: "---".to_string(), ..ActorRef::default() };
+                };
+                let start = words.get(hit.start).map(|w| w.start).unwrap_or(base);
+                let end = words.get(hit.end.saturating_sub(1)).map(|w| w.end).unwrap_or(start);
+                let text = sentence.get(start - base..end.max(start) - base).unwrap_or("").to_string();
+                let parts = atalaya_cameo::split_actor_code(&hit.code);
+                let entry = hit.actor.and_then(|a| d.actors.get(a as usize));
+                ActorRef {
+                    text,
+                    code: hit.code.clone(),
+                    country: parts.country,
+                    sector: parts.sector,
+                    entity_id: entry.and_then(|e| e.entity_id.clone()),
+                    name: entry.map(|e| e.name.clone()),
+                    span: Some(Span { start, end }),
+                }
+            };
+            let source = actor_ref(r.source, r.source_member);
+            let target = actor_ref(r.target, r.target_member);
+            if out
+                .iter()
+                .any(|e| e.source.code == source.code && e.target.code == target.code && e.cameo == r.code)
+            {
+                continue;
+            }
+            let verb = d.verbs.get(r.verb as usize);
+            let pattern = r.pattern.and_then(|p| d.patterns.get(p));
+            let mut entries = Vec::new();
+            for (m, k) in [(r.source, r.source_member), (r.target, r.target_member)] {
+                if let Some(hit) = m.and_then(|m| mentions.get(m)).and_then(|m| m.members.get(k)) {
+                    if let Some(a) = hit.actor.and_then(|a| d.actors.get(a as usize)) {
+                        entries.push(a.origin.to_string());
+                    }
+                    if let Some(g) = hit.agent.and_then(|g| d.agents.get(g as usize)) {
+                        entries.push(g.origin.to_string());
+                    }
+                }
+            }
+            let matched = Matched {
+                verb: verb.map(|v| v.lemma.clone()).unwrap_or_default(),
+                pattern: pattern.map(|p| p.text.clone()),
+                origin: pattern
+                    .map(|p| p.origin.to_string())
+                    .or_else(|| verb.map(|v| v.origin.to_string()))
+                    .unwrap_or_default(),
+                entries,
+            };
+            let cameo_root = atalaya_cameo::root_of(&r.code).map(str::to_string).unwrap_or_else(|| {
+                r.code.get(..2).unwrap_or(&r.code).to_string()
+            });
+            let known = atalaya_cameo::lookup(&r.code).is_some();
+            let confidence = if pattern.is_some() { 0.8 } else { 0.6 };
+            let _ = r.verb_word;
+            out.push(Event {
+                id: format!("{article_id}-{sentence_index}-{}", out.len()),
+                article_id: article_id.to_string(),
+                sentence_index,
+                span: Span { start: base, end: base + sentence.len() },
+                sentence: sentence.to_string(),
+                source,
+                target,
+                quad_class: if known { atalaya_cameo::quad_class(&r.code, atalaya_cameo::QuadConvention::Gdelt) } else { None },
+                goldstein: if known { atalaya_cameo::goldstein(&r.code) } else { None },
+                plover: if known {
+                    atalaya_cameo::plover(&r.code).map(|p| crate::record::Plover {
+                        event_type: p.event_type.to_string(),
+                        mode: p.mode.map(|m| m.to_string()),
+                    })
+                } else {
+                    None
+                },
+                cameo: r.code,
+                cameo_root,
+                modality: Modality::Asserted,
+                attribution: Vec::new(),
+                date: None,
+                date_precision: None,
+                location: None,
+                confidence,
+                matched,
+                cluster_id: None,
+            });
+        }
+        out
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_pairs(
+    out: &mut Vec<RawEvent>,
+    mentions: &[Mention],
+    source: Option<usize>,
+    target: Option<usize>,
+    code: &str,
+    verb: u32,
+    pattern: Option<usize>,
+    verb_word: usize,
+) {
+    let ns = source.and_then(|s| mentions.get(s)).map(|m| m.members.len()).unwrap_or(1);
+    let nt = target.and_then(|t| mentions.get(t)).map(|m| m.members.len()).unwrap_or(1);
+    for i in 0..ns {
+        for j in 0..nt {
+            let sc = source.and_then(|s| mentions.get(s)).and_then(|m| m.members.get(i)).map(|h| h.code.as_str());
+            let tc = target.and_then(|t| mentions.get(t)).and_then(|m| m.members.get(j)).map(|h| h.code.as_str());
+            if sc.is_some() && sc == tc {
+                continue;
+            }
+            out.push(RawEvent {
+                source,
+                source_member: i,
+                target,
+                target_member: j,
+                code: code.to_string(),
+                verb,
+                pattern,
+                verb_word,
+            });
+        }
+    }
+}
+
+fn clause_view<'a>(
+    words: &'a [words::Word],
+    mentions: &[Mention],
+    dropped: &[bool],
+    cs: usize,
+    ce: usize,
+) -> ClauseView<'a> {
+    let mut view = ClauseView { words: Vec::new(), word_index: Vec::new(), mention_at: Vec::new() };
+    for (i, w) in words.iter().enumerate().take(ce).skip(cs) {
+        if dropped[i] {
+            continue;
+        }
+        view.words.push(w);
+        view.word_index.push(i);
+    }
+    view.mention_at = vec![None; view.words.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        if m.start < cs || m.end > ce {
+            continue;
+        }
+        let Some(p) = view.word_index.iter().position(|&w| w == m.start) else {
+            continue;
+        };
+        let end = view.word_index.iter().position(|&w| w >= m.end).unwrap_or(view.words.len());
+        view.mention_at[p] = Some((mi, end));
+    }
+    view
+}
+
+/// True when the pattern has an explicit source or target slot.
+pub fn has_slots(elems: &[PatternElem]) -> bool {
+    elems.iter().any(|e| matches!(e, PatternElem::Source { .. } | PatternElem::Target { .. } | PatternElem::Compound { .. }))
+}

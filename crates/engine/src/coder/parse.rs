@@ -1,0 +1,441 @@
+//! Shallow parse of one sentence: which words are actors, agents, verbs, nouns; which actor
+//! mentions form compounds; which comma-delimited stretches are dropped; where clauses split.
+//!
+//! This is the TABARI approach (dictionary tagging plus a few robust rules of English news
+//! syntax) with offsets kept throughout, so every event can point at its words.
+
+use super::lexicon::{LexKind, LexMatch, Lexicon};
+use super::words::{Pronoun, Word, WordKind};
+use atalaya_dict::{AgentPlacement, Dictionaries};
+use chrono::NaiveDate;
+
+/// What a word was tagged as. Multi-word phrases are tagged on their first word with the length;
+/// the following words are `Inside`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    Other,
+    Inside,
+    Actor { actor: u32, len: usize },
+    Agent { agent: u32, len: usize },
+    Verb { verb: u32, len: usize },
+    Noun { len: usize },
+    Adjective { len: usize },
+    TimeShift { len: usize },
+}
+
+/// One coded actor inside a mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorHit {
+    pub code: String,
+    pub actor: Option<u32>,
+    pub agent: Option<u32>,
+    /// Word range of the words that named it.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A noun phrase naming one actor, or several joined by `and` / commas (a compound).
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub members: Vec<ActorHit>,
+    pub pronoun: bool,
+}
+
+impl Mention {
+    pub fn is_compound(&self) -> bool {
+        self.members.len() > 1
+    }
+    /// The code used for "distinct from" comparisons.
+    pub fn main_code(&self) -> &str {
+        self.members.first().map(|m| m.code.as_str()).unwrap_or("")
+    }
+}
+
+/// Comma-clause bounds in words (inclusive); a `max` of 0 turns that rule off.
+#[derive(Debug, Clone, Copy)]
+pub struct CommaRules {
+    pub min: u32,
+    pub max: u32,
+    pub bmin: u32,
+    pub bmax: u32,
+    pub emin: u32,
+    pub emax: u32,
+}
+
+pub fn tag_words(lex: &Lexicon, keys: &[&str], words: &[Word]) -> (Vec<Tag>, Option<u32>) {
+    let n = words.len();
+    let mut tags = vec![Tag::Other; n];
+    let mut discard = None;
+    let mut found: Vec<LexMatch> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        found.clear();
+        lex.matches_at(keys, i, &mut found);
+        let mut best: Option<(usize, u8, Tag)> = None;
+        for m in &found {
+            let (prio, tag) = match m.kind {
+                LexKind::Actor(a) => (5, Tag::Actor { actor: a, len: m.len }),
+                LexKind::Agent(a) => (4, Tag::Agent { agent: a, len: m.len }),
+                LexKind::Noun => (3, Tag::Noun { len: m.len }),
+                LexKind::Adjective => (2, Tag::Adjective { len: m.len }),
+                LexKind::Verb(v) => (1, Tag::Verb { verb: v, len: m.len }),
+                LexKind::TimeShift(_) => (0, Tag::TimeShift { len: m.len }),
+                LexKind::Discard(d) => {
+                    discard.get_or_insert(d);
+                    continue;
+                }
+            };
+            let better = match best {
+                None => true,
+                Some((bl, bp, _)) => m.len > bl || (m.len == bl && prio > bp),
+            };
+            if better {
+                best = Some((m.len, prio, tag));
+            }
+        }
+        match best {
+            Some((len, _, tag)) => {
+                tags[i] = tag;
+                for t in tags.iter_mut().take((i + len).min(n)).skip(i + 1) {
+                    *t = Tag::Inside;
+                }
+                i += len.max(1);
+            }
+            None => i += 1,
+        }
+    }
+    // TABARI's noun rule: a verb right after a determiner or a possessive, or capitalised
+    // inside a mixed-case sentence, is a noun.
+    let all_caps = words
+        .iter()
+        .all(|w| !w.capitalized || w.key.len() <= 1 || w.kind != WordKind::Plain);
+    for i in 0..n {
+        if let Tag::Verb { len, .. } = tags[i] {
+            let prev = i.checked_sub(1).map(|p| words[p].kind);
+            let after_det = matches!(prev, Some(WordKind::Det) | Some(WordKind::Possessive))
+                || matches!(
+                    prev,
+                    Some(WordKind::Pronoun(Pronoun::Possessive))
+                );
+            let capital = i > 0 && words[i].capitalized && !all_caps;
+            if after_det || capital {
+                tags[i] = Tag::Noun { len };
+            }
+        }
+    }
+    (tags, discard)
+}
+
+/// The code an actor entry has on `date` (first dated code that covers it, else the first
+/// undated one). `None` when the entry is null-coded then.
+pub fn actor_code(d: &Dictionaries, actor: u32, date: Option<NaiveDate>) -> Option<&str> {
+    let entry = d.actors.get(actor as usize)?;
+    let mut fallback = None;
+    for c in &entry.codes {
+        let dated = c.from.is_some() || c.until.is_some();
+        if dated {
+            if let Some(day) = date {
+                if c.covers(day) {
+                    return non_null(&c.code);
+                }
+            }
+        } else if fallback.is_none() {
+            fallback = Some(c.code.as_str());
+        }
+    }
+    fallback.and_then(non_null)
+}
+
+fn non_null(code: &str) -> Option<&str> {
+    if code.is_empty() || code.chars().all(|c| c == '-') {
+        None
+    } else {
+        Some(code)
+    }
+}
+
+/// Adds an agent code to an actor code (TABARI rule: not when the actor code already has it on
+/// a three-letter boundary).
+pub fn combine(actor_code: &str, agent_code: &str, placement: AgentPlacement) -> String {
+    let agent = agent_code.trim_matches('~');
+    if agent.is_empty() {
+        return actor_code.to_string();
+    }
+    let head = agent.get(..3.min(agent.len())).unwrap_or(agent);
+    let has = actor_code
+        .as_bytes()
+        .chunks(3)
+        .any(|c| c == head.as_bytes());
+    if has {
+        return actor_code.to_string();
+    }
+    match placement {
+        AgentPlacement::Suffix => format!("{actor_code}{agent}"),
+        AgentPlacement::Prefix => format!("{agent}{actor_code}"),
+    }
+}
+
+struct Span {
+    start: usize,
+    end: usize,
+    actor: Option<u32>,
+    agent: Option<u32>,
+}
+
+pub fn build_mentions(
+    d: &Dictionaries,
+    words: &[Word],
+    tags: &[Tag],
+    date: Option<NaiveDate>,
+    lone_agents: bool,
+) -> Vec<Mention> {
+    let n = words.len();
+    // 1. Actor and agent spans.
+    let mut actors: Vec<Span> = Vec::new();
+    let mut agents: Vec<Span> = Vec::new();
+    for (i, t) in tags.iter().enumerate() {
+        match *t {
+            Tag::Actor { actor, len } => {
+                if actor_code(d, actor, date).is_some() {
+                    actors.push(Span { start: i, end: (i + len).min(n), actor: Some(actor), agent: None });
+                }
+            }
+            Tag::Agent { agent, len } => {
+                agents.push(Span { start: i, end: (i + len).min(n), actor: None, agent: Some(agent) })
+            }
+            _ => {}
+        }
+    }
+    // 2. Attach agents to actors.
+    let mut agent_used = vec![false; agents.len()];
+    let is_word = |i: usize, k: &str| words.get(i).is_some_and(|w| w.key == k);
+    for a in actors.iter_mut() {
+        // "Arnor police", "Gondor's foreign minister", "Gondor's first deputy prime minister".
+        let mut attached = false;
+        for (gi, g) in agents.iter().enumerate() {
+            if agent_used[gi] {
+                continue;
+            }
+            let after = if g.start == a.end {
+                true
+            } else if words.get(a.end).is_some_and(|w| w.kind == WordKind::Possessive) {
+                g.start > a.end && g.start <= a.end + 3 && (a.end + 1..g.start).all(|k| tags[k] == Tag::Other)
+            } else {
+                false
+            };
+            if after {
+                a.agent = g.agent;
+                a.end = g.end;
+                agent_used[gi] = true;
+                attached = true;
+                break;
+            }
+        }
+        if attached {
+            continue;
+        }
+        // "President Peres", "the president of Israel".
+        for (gi, g) in agents.iter().enumerate() {
+            if agent_used[gi] {
+                continue;
+            }
+            let before = g.end == a.start
+                || ((is_word(g.end, "of") || is_word(g.end, "in"))
+                    && (g.end + 1 == a.start || (is_word(g.end + 1, "the") && g.end + 2 == a.start)));
+            if before {
+                a.agent = g.agent;
+                a.start = g.start;
+                agent_used[gi] = true;
+                break;
+            }
+        }
+    }
+    if lone_agents {
+        for (gi, g) in agents.into_iter().enumerate() {
+            if !agent_used[gi] {
+                actors.push(g);
+            }
+        }
+        actors.sort_by_key(|s| s.start);
+    }
+    // 3. Hits.
+    let mut mentions: Vec<Mention> = Vec::new();
+    for s in actors {
+        let base = match s.actor {
+            Some(a) => actor_code(d, a, date).unwrap_or("").to_string(),
+            None => "---".to_string(),
+        };
+        let mut members = Vec::new();
+        for code in base.split('/') {
+            let code = match s.agent.and_then(|g| d.agents.get(g as usize)) {
+                Some(agent) => {
+                    let agent_code = if is_word(s.start.wrapping_sub(1), "former") {
+                        "ELI"
+                    } else {
+                        agent.code.as_str()
+                    };
+                    if code == "---" {
+                        format!("---{}", agent_code.trim_matches('~'))
+                    } else {
+                        combine(code, agent_code, agent.placement)
+                    }
+                }
+                None => code.to_string(),
+            };
+            members.push(ActorHit { code, actor: s.actor, agent: s.agent, start: s.start, end: s.end });
+        }
+        // Adjacent mentions ("European Union (EU)", "Prime Minister X of Y") fold into one.
+        if let Some(last) = mentions.last_mut() {
+            if last.end == s.start && last.members.first().map(|m| &m.code) == members.first().map(|m| &m.code) {
+                last.end = s.end;
+                continue;
+            }
+        }
+        mentions.push(Mention { start: s.start, end: s.end, members, pronoun: false });
+    }
+    mentions
+}
+
+/// Joins mentions separated only by `and`/`or`/commas (and determiners or adjectives) into
+/// compounds: "Arnor and Gondor", "Arnor, Gondor and the Shire".
+pub fn join_compounds(words: &[Word], tags: &[Tag], mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut pending_and = false;
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let gap = prev.end..m.start;
+            let mut conj = false;
+            let mut comma = false;
+            let mut ok = !gap.is_empty() && !prev.pronoun && !m.pronoun;
+            for k in gap {
+                match (words[k].kind, tags[k]) {
+                    (WordKind::Conj, _) if words[k].key == "and" || words[k].key == "or" => conj = true,
+                    (WordKind::Comma, _) => comma = true,
+                    (WordKind::Det, _) | (_, Tag::Adjective { .. }) | (_, Tag::Inside) => {}
+                    _ => ok = false,
+                }
+            }
+            // "A, B and C": commas are accepted when an `and` closes the list.
+            if ok && (conj || (comma && !pending_and)) {
+                let list_comma = comma && !conj;
+                prev.end = m.end;
+                prev.members.extend(m.members);
+                pending_and = list_comma;
+                continue;
+            }
+            if pending_and {
+                // The list never closed with "and": undo is not worth it; it stays a compound.
+                pending_and = false;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Adds mentions for pronouns, resolved by TABARI's rules.
+pub fn resolve_pronouns(words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
+    if mentions.is_empty() {
+        return mentions;
+    }
+    let mut extra = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let WordKind::Pronoun(kind) = w.kind else {
+            continue;
+        };
+        if mentions.iter().any(|m| m.start <= i && i < m.end) {
+            continue;
+        }
+        let antecedent = match kind {
+            Pronoun::Subject => mentions.iter().find(|m| m.start < i),
+            Pronoun::Possessive => mentions.iter().find(|m| m.end <= i),
+            Pronoun::Plural => mentions
+                .iter()
+                .find(|m| m.is_compound() && m.end <= i)
+                .or_else(|| mentions.iter().find(|m| m.end <= i)),
+        };
+        if let Some(a) = antecedent {
+            let members = a
+                .members
+                .iter()
+                .map(|h| ActorHit { start: i, end: i + 1, ..h.clone() })
+                .collect();
+            extra.push(Mention { start: i, end: i + 1, members, pronoun: true });
+        }
+    }
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| m.start);
+    mentions
+}
+
+/// Marks comma-delimited stretches to drop (TABARI's nonrestrictive-clause rule).
+pub fn drop_comma_clauses(words: &[Word], mention_of: &[Option<usize>], rules: CommaRules) -> Vec<bool> {
+    let n = words.len();
+    let mut dropped = vec![false; n];
+    let commas: Vec<usize> = (0..n)
+        .filter(|&i| words[i].kind == WordKind::Comma && mention_of[i].is_none())
+        .collect();
+    if commas.is_empty() {
+        return dropped;
+    }
+    let count = |a: usize, b: usize| (a..b).filter(|&k| words[k].kind != WordKind::Comma).count() as u32;
+    let within = |len: u32, min: u32, max: u32| max > 0 && len >= min && len <= max;
+    // Beginning: words before the first comma.
+    let first = commas[0];
+    if within(count(0, first), rules.bmin, rules.bmax) {
+        dropped[..=first].iter_mut().for_each(|d| *d = true);
+    }
+    // Middle stretches.
+    for pair in commas.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if within(count(a + 1, b), rules.min, rules.max) {
+            dropped[a..b].iter_mut().for_each(|d| *d = true);
+        }
+    }
+    // End: words after the last comma.
+    let last = commas[commas.len() - 1];
+    if within(count(last + 1, n), rules.emin, rules.emax) {
+        dropped[last..].iter_mut().for_each(|d| *d = true);
+    }
+    // Never drop everything.
+    if dropped.iter().all(|&d| d) {
+        dropped.iter_mut().for_each(|d| *d = false);
+    }
+    dropped
+}
+
+/// Splits the sentence into clauses at conjunctions that do not join actors, nouns or
+/// adjectives.
+pub fn clauses(words: &[Word], tags: &[Tag], mention_of: &[Option<usize>]) -> Vec<(usize, usize)> {
+    let n = words.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..n {
+        if words[i].kind != WordKind::Conj || mention_of[i].is_some() {
+            continue;
+        }
+        let prev_nominal = i > 0 && is_nominal(tags, i - 1);
+        let next_nominal = (i + 1 < n) && matches!(tags[i + 1], Tag::Noun { .. } | Tag::Adjective { .. });
+        if prev_nominal && next_nominal {
+            continue;
+        }
+        if i > start {
+            out.push((start, i));
+        }
+        start = i + 1;
+    }
+    if start < n {
+        out.push((start, n));
+    }
+    out
+}
+
+fn is_nominal(tags: &[Tag], mut i: usize) -> bool {
+    // Walk back over the inside of a multi-word phrase.
+    while i > 0 && tags[i] == Tag::Inside {
+        i -= 1;
+    }
+    matches!(tags[i], Tag::Noun { .. } | Tag::Adjective { .. })
+}

@@ -1,0 +1,209 @@
+//! Verb-pattern matching inside one clause.
+//!
+//! A pattern is `before… * after…` (see `atalaya_dict::Pattern`). Elements are matched in text
+//! order; a non-adjacent element may skip words but never a comma (TABARI: "phrase matching stops
+//! at commas"). Actor slots (`$`, `+`, `%`, `^`) take the *first* actor mention found where they
+//! stand, as TABARI does, so matching is deterministic. Words are tried at every position, with
+//! backtracking, because a literal may occur more than once.
+
+use super::lexicon::word_matches;
+use super::words::{Word, WordKind};
+use atalaya_dict::{Dictionaries, PatternElem, Phrase};
+
+/// The clause as the matcher sees it: the kept words in order and, for each, the mention that
+/// starts there (with the clause position just after it).
+pub struct ClauseView<'a> {
+    pub words: Vec<&'a Word>,
+    /// Index into the sentence's word list of each clause word.
+    pub word_index: Vec<usize>,
+    /// For each clause position, `Some((mention, end_position))` when a mention starts there.
+    pub mention_at: Vec<Option<(usize, usize)>>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bindings {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    pub compound: Option<usize>,
+}
+
+pub struct Matcher<'d> {
+    pub dicts: &'d Dictionaries,
+    pub tabari_endings: bool,
+    /// Whether mention `i` is a compound (for `%`).
+    pub compound: &'d [bool],
+}
+
+impl Matcher<'_> {
+    /// Matches `before` ending at or before `verb_pos` (exactly at it when `verb_adjacent`) and
+    /// `after` from `verb_end`, within the clause.
+    pub fn match_pattern(
+        &self,
+        view: &ClauseView,
+        before: &[PatternElem],
+        after: &[PatternElem],
+        verb_adjacent: bool,
+        verb_pos: usize,
+        verb_end: usize,
+    ) -> Option<Bindings> {
+        let mut b = Bindings::default();
+        if !before.is_empty() {
+            let end = if verb_adjacent { Some(verb_pos) } else { None };
+            if !self.seq(view, before, 0, 0, verb_pos, end, true, &mut b) {
+                return None;
+            }
+        }
+        if !after.is_empty() && !self.seq(view, after, 0, verb_end, view.words.len(), None, false, &mut b) {
+            return None;
+        }
+        Some(b)
+    }
+
+    /// Matches `elems[i..]` starting at clause position `pos`, not past `limit`. When `must_end`
+    /// is set, the last element must end exactly there. `free_start` lets the first element
+    /// float (patterns before the verb start anywhere in the clause).
+    #[allow(clippy::too_many_arguments)]
+    fn seq(
+        &self,
+        view: &ClauseView,
+        elems: &[PatternElem],
+        i: usize,
+        pos: usize,
+        limit: usize,
+        must_end: Option<usize>,
+        free_start: bool,
+        b: &mut Bindings,
+    ) -> bool {
+        let Some(elem) = elems.get(i) else {
+            return must_end.is_none_or(|e| e == pos);
+        };
+        let adjacent = match elem {
+            PatternElem::Open(_) | PatternElem::Close(_) => {
+                return self.seq(view, elems, i + 1, pos, limit, must_end, free_start, b)
+            }
+            PatternElem::Word(w) => w.adjacent,
+            PatternElem::Synset { adjacent, .. }
+            | PatternElem::Source { adjacent }
+            | PatternElem::Target { adjacent }
+            | PatternElem::Compound { adjacent }
+            | PatternElem::Skip { adjacent } => *adjacent,
+        };
+        let adjacent = adjacent && !(free_start && i == first_real(elems));
+        match elem {
+            PatternElem::Source { .. }
+            | PatternElem::Target { .. }
+            | PatternElem::Compound { .. }
+            | PatternElem::Skip { .. } => {
+                // The first mention at or after `pos` (only at `pos` when adjacent).
+                let mut q = pos;
+                while q < limit {
+                    if let Some((m, end)) = view.mention_at[q] {
+                        if end > limit {
+                            return false;
+                        }
+                        if matches!(elem, PatternElem::Compound { .. })
+                            && !self.compound.get(m).copied().unwrap_or(false)
+                        {
+                            return false;
+                        }
+                        let saved = *b;
+                        match elem {
+                            PatternElem::Source { .. } => b.source = Some(m),
+                            PatternElem::Target { .. } => b.target = Some(m),
+                            PatternElem::Compound { .. } => b.compound = Some(m),
+                            _ => {}
+                        }
+                        if self.seq(view, elems, i + 1, end, limit, must_end, false, b) {
+                            return true;
+                        }
+                        *b = saved;
+                        return false;
+                    }
+                    if adjacent || view.words[q].kind == WordKind::Comma {
+                        return false;
+                    }
+                    q += 1;
+                }
+                false
+            }
+            PatternElem::Word(_) | PatternElem::Synset { .. } => {
+                let mut q = pos;
+                while q < limit {
+                    if let Some(len) = self.literal_at(view, elem, q, limit) {
+                        if self.seq(view, elems, i + 1, q + len, limit, must_end, false, b) {
+                            return true;
+                        }
+                    }
+                    if adjacent || view.words[q].kind == WordKind::Comma {
+                        return false;
+                    }
+                    q += 1;
+                }
+                false
+            }
+            PatternElem::Open(_) | PatternElem::Close(_) => false,
+        }
+    }
+
+    /// Length in words of a literal element matched at `q`.
+    fn literal_at(&self, view: &ClauseView, elem: &PatternElem, q: usize, limit: usize) -> Option<usize> {
+        match elem {
+            PatternElem::Word(w) => {
+                let word = view.words.get(q)?;
+                word_matches(w, &word.key, true, self.tabari_endings).then_some(1)
+            }
+            PatternElem::Synset { index, .. } => {
+                let set = self.dicts.synsets.get(*index)?;
+                set.members
+                    .iter()
+                    .filter_map(|p| self.phrase_at(view, p, q, limit))
+                    .max()
+            }
+            _ => None,
+        }
+    }
+
+    fn phrase_at(&self, view: &ClauseView, p: &Phrase, q: usize, limit: usize) -> Option<usize> {
+        let n = p.words.len();
+        if n == 0 || q + n > limit {
+            return None;
+        }
+        for (k, w) in p.words.iter().enumerate() {
+            let word = view.words.get(q + k)?;
+            if !word_matches(w, &word.key, k + 1 == n, self.tabari_endings) {
+                return None;
+            }
+        }
+        Some(n)
+    }
+}
+
+fn first_real(elems: &[PatternElem]) -> usize {
+    elems
+        .iter()
+        .position(|e| !matches!(e, PatternElem::Open(_) | PatternElem::Close(_)))
+        .unwrap_or(0)
+}
+
+/// TABARI's pattern length: letters and digits of the literal words (synsets count their longest
+/// member). Longer patterns are tried first.
+pub fn pattern_weight(d: &Dictionaries, elems: &[PatternElem]) -> usize {
+    elems
+        .iter()
+        .map(|e| match e {
+            PatternElem::Word(w) => w.key.chars().filter(|c| c.is_alphanumeric()).count(),
+            PatternElem::Synset { index, .. } => d
+                .synsets
+                .get(*index)
+                .map(|s| {
+                    s.members
+                        .iter()
+                        .map(|p| p.words.iter().map(|w| w.key.chars().filter(|c| c.is_alphanumeric()).count()).sum::<usize>())
+                        .max()
+                        .unwrap_or(0)
+                })
+                .unwrap_or(0),
+            _ => 0,
+        })
+        .sum()
+}

@@ -1,0 +1,117 @@
+//! From a sentence's tokens to the word list the coder works on.
+//!
+//! The coder sees news text the way TABARI's input filter does, but keeps byte offsets: words are
+//! folded keys (lowercase, no accents), hyphenated words are split into their parts (dictionaries
+//! write `AL-QAEDA` as `AL_QAEDA`), quotes, brackets and final periods are dropped, semicolons
+//! count as commas, and a few closed-class words get a [`WordKind`] that the parser needs.
+
+use atalaya_text::{tokenize, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    Plain,
+    Comma,
+    /// `and`, `but`, `or`, `nor`.
+    Conj,
+    /// `the`, `a`, `an`.
+    Det,
+    /// Possessive `'s` split off a noun.
+    Possessive,
+    Pronoun(Pronoun),
+    /// Auxiliaries used in passive detection: `was`, `were`, `been`, `is`, `are`, `be`, `being`.
+    Aux,
+    By,
+    Number,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he, she, it: the first actor of the sentence.
+    Subject,
+    /// his, her, its: the first actor before the pronoun.
+    Possessive,
+    /// they, them, their: the first compound, else the first actor.
+    Plural,
+}
+
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub key: String,
+    /// Byte offsets in the article.
+    pub start: usize,
+    pub end: usize,
+    /// Starts with an uppercase letter in the text.
+    pub capitalized: bool,
+    pub kind: WordKind,
+}
+
+fn classify(key: &str) -> WordKind {
+    match key {
+        "," | ";" | ":" => WordKind::Comma,
+        "and" | "but" | "or" | "nor" => WordKind::Conj,
+        "the" | "a" | "an" => WordKind::Det,
+        "'s" | "'" => WordKind::Possessive,
+        "he" | "she" | "it" => WordKind::Pronoun(Pronoun::Subject),
+        "his" | "her" | "its" => WordKind::Pronoun(Pronoun::Possessive),
+        "they" | "them" | "their" => WordKind::Pronoun(Pronoun::Plural),
+        "was" | "were" | "been" | "is" | "are" | "be" | "being" => WordKind::Aux,
+        "by" => WordKind::By,
+        _ => WordKind::Plain,
+    }
+}
+
+/// Splits one sentence (`text`, at byte offset `base` in the article) into coder words.
+pub fn words(text: &str, base: usize) -> Vec<Word> {
+    let tokens = tokenize(text, base);
+    let mut out = Vec::with_capacity(tokens.len() + 4);
+    for t in &tokens {
+        match t.kind {
+            TokenKind::Punct => {
+                let k = t.key.as_str();
+                if matches!(k, "," | ";" | ":") {
+                    out.push(Word {
+                        key: ",".to_string(),
+                        start: t.start,
+                        end: t.end,
+                        capitalized: false,
+                        kind: WordKind::Comma,
+                    });
+                }
+                // Quotes, brackets, dashes, periods and other marks are not words.
+            }
+            TokenKind::Number => out.push(Word {
+                key: t.key.replace(',', ""),
+                start: t.start,
+                end: t.end,
+                capitalized: false,
+                kind: WordKind::Number,
+            }),
+            TokenKind::Possessive => out.push(Word {
+                key: "'s".to_string(),
+                start: t.start,
+                end: t.end,
+                capitalized: false,
+                kind: WordKind::Possessive,
+            }),
+            TokenKind::Symbol => {}
+            _ => {
+                for part in t.hyphen_parts() {
+                    let cap = part.text.chars().next().is_some_and(char::is_uppercase);
+                    push_word(&mut out, &part.key, part.start, part.end, cap);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Pushes a word; a trailing period is dropped except on abbreviations such as "u.s.", whose
+/// inner periods show they are one (dictionaries write them with the final period).
+fn push_word(out: &mut Vec<Word>, key: &str, start: usize, end: usize, capitalized: bool) {
+    let trimmed = key.trim_end_matches('.');
+    if trimmed.is_empty() || trimmed == "-" {
+        return;
+    }
+    let key = if trimmed.contains('.') { format!("{trimmed}.") } else { trimmed.to_string() };
+    out.push(Word { kind: classify(&key), key, start, end, capitalized });
+}

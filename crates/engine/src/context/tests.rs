@@ -1,0 +1,689 @@
+//! `analyze` over hand-written sentences: each test states the sentence, the event the coder
+//! would hand over (verb, source, target, code) and the context expected back.
+
+use super::*;
+
+const PUBLISHED: &str = "2025-09-10"; // a Wednesday
+
+/// Word range of the first occurrence of `phrase` (folded like the coder's words).
+fn find(words: &[(String, usize, usize)], phrase: &str) -> Range<usize> {
+    let want: Vec<String> = words_of(phrase, 0).into_iter().map(|w| w.0).collect();
+    let keys: Vec<&str> = words.iter().map(|w| w.0.as_str()).collect();
+    (0..keys.len())
+        .find(|&i| {
+            keys.get(i..i + want.len())
+                .is_some_and(|s| s.iter().zip(&want).all(|(a, b)| *a == b.as_str()))
+        })
+        .map(|i| i..i + want.len())
+        .unwrap_or_else(|| panic!("`{phrase}` not in {keys:?}"))
+}
+
+struct Case<'a> {
+    text: &'a str,
+    verb: &'a str,
+    source: Option<&'a str>,
+    target: Option<&'a str>,
+    /// Every actor of the sentence, with its code.
+    actors: &'a [(&'a str, &'a str)],
+    cameo: &'a str,
+    article: Option<&'a str>,
+}
+
+impl<'a> Case<'a> {
+    fn new(text: &'a str, verb: &'a str, cameo: &'a str) -> Self {
+        Case {
+            text,
+            verb,
+            source: None,
+            target: None,
+            actors: &[],
+            cameo,
+            article: None,
+        }
+    }
+    fn dyad(mut self, source: &'a str, target: &'a str) -> Self {
+        self.source = Some(source);
+        self.target = Some(target);
+        self
+    }
+    fn actors(mut self, actors: &'a [(&'a str, &'a str)]) -> Self {
+        self.actors = actors;
+        self
+    }
+    fn run(&self) -> Context {
+        let article = self.article.unwrap_or(self.text);
+        let base = article.find(self.text).unwrap_or(0);
+        let words = words_of(self.text, base);
+        let spans: Vec<ActorSpan> = self
+            .actors
+            .iter()
+            .map(|(p, c)| ActorSpan {
+                words: find(&words, p),
+                code: c,
+            })
+            .collect();
+        let site = EventSite {
+            sentence: self.text,
+            base,
+            words: &words,
+            verb: find(&words, self.verb),
+            source: self.source.map(|p| find(&words, p)),
+            target: self.target.map(|p| find(&words, p)),
+            actors: &spans,
+            cameo: self.cameo,
+            pattern_matched: false,
+            published: NaiveDate::parse_from_str(PUBLISHED, "%Y-%m-%d").ok(),
+            article_text: article,
+        };
+        analyze(&site)
+    }
+}
+
+fn modality(text: &str, verb: &str) -> Modality {
+    Case::new(text, verb, "190").run().modality
+}
+
+#[test]
+fn plain_past_events_are_asserted() {
+    assert_eq!(
+        modality("US forces struck a cartel lab in Sinaloa.", "struck"),
+        Modality::Asserted
+    );
+    assert_eq!(
+        modality(
+            "Mexico extradited 26 cartel figures to the United States.",
+            "extradited"
+        ),
+        Modality::Asserted
+    );
+    assert_eq!(
+        modality("The navy seized a vessel off Baja California.", "seized"),
+        Modality::Asserted
+    );
+}
+
+#[test]
+fn negation_cues() {
+    for (text, verb) in [
+        (
+            "The United States did not strike targets in Mexico.",
+            "strike",
+        ),
+        ("The Pentagon didn't deploy troops to Sonora.", "deploy"),
+        (
+            "Washington has never attacked Mexican territory.",
+            "attacked",
+        ),
+        ("Mexico refused to extradite the suspects.", "extradite"),
+        (
+            "US forces refrained from attacking the compound.",
+            "attacking",
+        ),
+        ("Mexico will not accept any intervention.", "accept"),
+        ("The government declined to sign the agreement.", "sign"),
+        ("No US troops entered Mexican territory.", "entered"),
+        (
+            "The talks stopped short of endorsing joint operations.",
+            "endorsing",
+        ),
+        (
+            "Mexico would never allow foreign troops on its soil.",
+            "allow",
+        ),
+    ] {
+        assert_eq!(modality(text, verb), Modality::Negated, "{text}");
+    }
+    let c = Case::new(
+        "The United States did not strike targets in Mexico.",
+        "strike",
+        "190",
+    )
+    .run();
+    assert_eq!(c.modality_cue.as_deref(), Some("did not"));
+    let c = Case::new("The Pentagon didn't deploy troops.", "deploy", "150").run();
+    assert_eq!(c.modality_cue.as_deref(), Some("did n't"));
+}
+
+#[test]
+fn modal_and_deliberation_cues_are_hypothetical() {
+    for (text, verb) in [
+        (
+            "The White House is considering drone strikes against the cartels.",
+            "strikes",
+        ),
+        (
+            "Officials are weighing options to strike fentanyl labs.",
+            "strike",
+        ),
+        ("The United States could deploy special forces.", "deploy"),
+        (
+            "Washington would impose tariffs on Mexican goods.",
+            "impose",
+        ),
+        (
+            "The administration plans to designate more cartels.",
+            "designate",
+        ),
+        ("Senators proposed sending troops to the border.", "sending"),
+        ("Some lawmakers advocated for bombing the labs.", "bombing"),
+        (
+            "Republicans urged the president to attack the cartels.",
+            "attack",
+        ),
+        ("Mexico might expel the ambassador.", "expel"),
+        (
+            "The Pentagon has drawn up options for strikes inside Mexico.",
+            "strikes",
+        ),
+    ] {
+        assert_eq!(modality(text, verb), Modality::Hypothetical, "{text}");
+    }
+}
+
+#[test]
+fn conditionals_are_hypothetical_on_both_sides() {
+    let text = "If Mexico does not act, the United States will strike the cartels.";
+    let c = Case::new(text, "strike", "190").run();
+    assert_eq!(c.modality, Modality::Hypothetical);
+    assert_eq!(c.modality_cue.as_deref(), Some("if"));
+    assert_eq!(
+        modality("The US will strike unless Mexico acts.", "strike"),
+        Modality::Hypothetical
+    );
+    assert_eq!(
+        modality(
+            "If Mexico does not act, the United States will strike.",
+            "act"
+        ),
+        Modality::Hypothetical
+    );
+}
+
+#[test]
+fn futures() {
+    for (text, verb) in [
+        (
+            "The United States will send 10,000 troops to the border.",
+            "send",
+        ),
+        (
+            "Mexico is set to transfer 26 prisoners to the US.",
+            "transfer",
+        ),
+        ("The president vowed to crush the cartels.", "crush"),
+        (
+            "The two governments are expected to sign a security framework.",
+            "sign",
+        ),
+        ("Sheinbaum is going to meet Rubio next week.", "meet"),
+        ("Mexico'll deploy the National Guard.", "deploy"),
+    ] {
+        assert_eq!(modality(text, verb), Modality::Future, "{text}");
+    }
+}
+
+#[test]
+fn did_not_rule_out_is_a_threat() {
+    let c = Case::new(
+        "Trump did not rule out military strikes on Mexican soil.",
+        "rule out",
+        "120",
+    )
+    .dyad("Trump", "Mexican")
+    .actors(&[("Trump", "USAGOV"), ("Mexican", "MEX")])
+    .run();
+    assert_eq!(c.recode.as_deref(), Some("138"));
+    assert_eq!(c.modality, Modality::Asserted);
+    assert_eq!(c.modality_cue.as_deref(), Some("did not rule out"));
+    // The content verb itself coded: the threat matches the act.
+    let c = Case::new(
+        "Hegseth has not ruled out that the military could strike cartel camps.",
+        "strike",
+        "190",
+    )
+    .run();
+    assert_eq!(c.recode.as_deref(), Some("1384"));
+    let c = Case::new(
+        "The White House refused to rule out sanctions on Mexican banks.",
+        "rule out",
+        "120",
+    )
+    .run();
+    assert_eq!(c.recode.as_deref(), Some("1312"));
+    let c = Case::new("Washington won't rule out tariffs.", "rule out", "120").run();
+    assert_eq!(c.recode.as_deref(), Some("1312"));
+}
+
+#[test]
+fn options_on_the_table_and_hesitation_are_threats() {
+    let c = Case::new(
+        "Trump said all options are on the table regarding the cartels.",
+        "said",
+        "010",
+    )
+    .dyad("Trump", "cartels")
+    .actors(&[("Trump", "USAGOV"), ("cartels", "MEXCRM")])
+    .run();
+    assert_eq!(c.recode.as_deref(), Some("130"));
+    assert_eq!(c.modality, Modality::Asserted);
+    let c = Case::new(
+        "The United States would not hesitate to strike the cartels.",
+        "strike",
+        "190",
+    )
+    .run();
+    assert_eq!(c.recode.as_deref(), Some("1384"));
+    let c = Case::new(
+        "Trump threatened to impose 30 percent tariffs on Mexico.",
+        "impose",
+        "163",
+    )
+    .run();
+    assert_eq!(c.recode.as_deref(), Some("1312"));
+    // Already a threat: no recode.
+    let c = Case::new("Trump did not rule out strikes.", "rule out", "138").run();
+    assert_eq!(c.recode, None);
+}
+
+#[test]
+fn there_will_be_no_invasion_by_the_target_is_a_rejection() {
+    let text = "\"There will be no invasion,\" Sheinbaum said.";
+    let c = Case::new(text, "invasion", "192")
+        .actors(&[("Sheinbaum", "MEXGOV")])
+        .run();
+    // No source/target for the invasion here: the target's side cannot be checked.
+    assert_eq!(c.modality, Modality::Negated);
+    let text = "Sheinbaum said there will be no US invasion of Mexico.";
+    let c = Case::new(text, "invasion", "192")
+        .dyad("US", "Mexico")
+        .actors(&[("Sheinbaum", "MEXGOV"), ("US", "USA"), ("Mexico", "MEX")])
+        .run();
+    assert_eq!(c.recode.as_deref(), Some("120"));
+    assert_eq!(c.modality, Modality::Asserted);
+    assert_eq!(c.recode_source, Some(0..1));
+    assert_eq!(c.recode_target, Some(6..7));
+    // Said by the would-be invader's side it is only negated.
+    let text = "Rubio said there will be no US invasion of Mexico.";
+    let c = Case::new(text, "invasion", "192")
+        .dyad("US", "Mexico")
+        .actors(&[("Rubio", "USAGOV"), ("US", "USA"), ("Mexico", "MEX")])
+        .run();
+    assert_eq!(c.recode, None);
+    assert_eq!(c.modality, Modality::Negated);
+}
+
+#[test]
+fn reported_content_and_the_attribution_chain() {
+    let text = "NBC News, citing six current and former officials, reported that the Pentagon is drawing up plans to strike cartel targets.";
+    let c = Case::new(text, "strike", "190")
+        .dyad("Pentagon", "cartel")
+        .actors(&[("Pentagon", "USAMIL"), ("cartel", "MEXCRM")])
+        .run();
+    assert_eq!(c.modality, Modality::Hypothetical);
+    let kinds: Vec<(&str, &str)> = c
+        .attribution
+        .iter()
+        .map(|a| (a.kind.as_str(), a.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("anonymous", "six current and former officials"),
+            ("outlet", "NBC News")
+        ]
+    );
+
+    let text = "US drones struck a cartel camp in Sinaloa, according to The Washington Post.";
+    let c = Case::new(text, "struck", "195")
+        .dyad("US", "cartel")
+        .actors(&[("US", "USA"), ("cartel", "MEXCRM")])
+        .run();
+    assert_eq!(c.modality, Modality::Reported);
+    assert_eq!(c.modality_cue.as_deref(), Some("according to"));
+    assert_eq!(c.attribution.len(), 1);
+    assert_eq!(c.attribution[0].kind, "outlet");
+    assert_eq!(c.attribution[0].text, "The Washington Post");
+
+    let text = "According to two US officials, special forces raided a compound in Culiacan.";
+    let c = Case::new(text, "raided", "190")
+        .actors(&[("US officials", "USAGOV")])
+        .run();
+    assert_eq!(c.modality, Modality::Reported);
+    assert_eq!(c.attribution[0].kind, "anonymous");
+    assert_eq!(c.attribution[0].code.as_deref(), Some("USAGOV"));
+}
+
+#[test]
+fn speakers_with_codes() {
+    let text = "Sheinbaum said US troops had entered Mexican territory.";
+    let c = Case::new(text, "entered", "192")
+        .dyad("US troops", "Mexican")
+        .actors(&[
+            ("Sheinbaum", "MEXGOV"),
+            ("US troops", "USAMIL"),
+            ("Mexican", "MEX"),
+        ])
+        .run();
+    assert_eq!(c.modality, Modality::Reported);
+    assert_eq!(
+        c.attribution,
+        vec![Attribution {
+            kind: "speaker".into(),
+            text: "Sheinbaum".into(),
+            code: Some("MEXGOV".into())
+        }]
+    );
+
+    // Trailing frame of a quote.
+    let text = "\"We will not allow any intervention,\" Sheinbaum said on Tuesday.";
+    let c = Case::new(text, "allow", "120")
+        .actors(&[("Sheinbaum", "MEXGOV")])
+        .run();
+    // "will not allow" coded as a rejection: the rejection is asserted.
+    assert_eq!(c.modality, Modality::Asserted);
+    assert_eq!(c.modality_cue.as_deref(), Some("will not"));
+    let c = Case::new(text, "allow", "0871")
+        .actors(&[("Sheinbaum", "MEXGOV")])
+        .run();
+    assert_eq!(c.modality, Modality::Negated);
+    assert_eq!(c.attribution[0].text, "Sheinbaum");
+    assert_eq!(c.attribution[0].code.as_deref(), Some("MEXGOV"));
+    assert_eq!(c.date.as_deref(), Some("2025-09-09"));
+
+    // Inverted trailing frame with a title.
+    let text = "The cartels must be dismantled, said Secretary of State Marco Rubio.";
+    let c = Case::new(text, "dismantled", "170")
+        .actors(&[("Secretary of State Marco Rubio", "USAGOV")])
+        .run();
+    assert_eq!(c.attribution[0].kind, "speaker");
+    assert_eq!(c.attribution[0].text, "Secretary of State Marco Rubio");
+
+    // An aside between speaker and verb.
+    let text = "Sheinbaum, speaking at her morning news conference, said Mexico had arrested the suspects.";
+    let c = Case::new(text, "arrested", "173")
+        .actors(&[("Sheinbaum", "MEXGOV"), ("Mexico", "MEX")])
+        .run();
+    assert_eq!(c.attribution[0].text, "Sheinbaum");
+    assert_eq!(c.modality, Modality::Reported);
+}
+
+#[test]
+fn a_statement_is_its_speakers_event() {
+    let text = "Sheinbaum said on Monday that the United States would strike cartel camps.";
+    let actors = [
+        ("Sheinbaum", "MEXGOV"),
+        ("United States", "USA"),
+        ("cartel", "MEXCRM"),
+    ];
+    let speech = Case::new(text, "said", "010").actors(&actors).run();
+    assert_eq!(speech.modality, Modality::Asserted);
+    assert!(speech.attribution.is_empty());
+    assert_eq!(speech.date.as_deref(), Some("2025-09-08"));
+    let content = Case::new(text, "strike", "190")
+        .dyad("United States", "cartel")
+        .actors(&actors)
+        .run();
+    assert_eq!(content.modality, Modality::Hypothetical);
+    assert_eq!(content.attribution[0].code.as_deref(), Some("MEXGOV"));
+    // No date of its own: the statement's.
+    assert_eq!(content.date.as_deref(), Some("2025-09-08"));
+    assert_eq!(content.date_precision.as_deref(), Some("day"));
+}
+
+#[test]
+fn verbal_content_from_the_sources_side_is_asserted() {
+    let text = "Sheinbaum said Mexico rejects any foreign intervention.";
+    let c = Case::new(text, "rejects", "120")
+        .dyad("Mexico", "foreign")
+        .actors(&[("Sheinbaum", "MEXGOV"), ("Mexico", "MEX")])
+        .run();
+    assert_eq!(c.modality, Modality::Asserted);
+    assert_eq!(c.attribution.len(), 1);
+    // The same by a third party is reported.
+    let text = "Rubio said Mexico rejects any foreign intervention.";
+    let c = Case::new(text, "rejects", "120")
+        .dyad("Mexico", "foreign")
+        .actors(&[("Rubio", "USAGOV"), ("Mexico", "MEX")])
+        .run();
+    assert_eq!(c.modality, Modality::Reported);
+}
+
+#[test]
+fn denials_negate_the_content() {
+    let text = "The Pentagon denied that US drones struck targets in Tamaulipas.";
+    let c = Case::new(text, "struck", "195")
+        .actors(&[("Pentagon", "USAMIL"), ("US", "USA")])
+        .run();
+    assert_eq!(c.modality, Modality::Negated);
+    assert_eq!(c.modality_cue.as_deref(), Some("denied"));
+    assert_eq!(c.attribution[0].code.as_deref(), Some("USAMIL"));
+}
+
+fn date_of(text: &str, verb: &str) -> (Option<String>, Option<String>) {
+    let c = Case::new(text, verb, "190").run();
+    (c.date, c.date_precision)
+}
+
+fn d(date: &str, precision: &str) -> (Option<String>, Option<String>) {
+    (Some(date.to_string()), Some(precision.to_string()))
+}
+
+#[test]
+fn dates_resolve_against_publication() {
+    assert_eq!(
+        date_of("US forces struck a lab on Tuesday.", "struck"),
+        d("2025-09-09", "day")
+    );
+    assert_eq!(
+        date_of("Mexico arrested the men yesterday.", "arrested"),
+        d("2025-09-09", "day")
+    );
+    assert_eq!(
+        date_of("Mexico extradited 26 suspects last week.", "extradited"),
+        d("2025-09-01", "week")
+    );
+    assert_eq!(
+        date_of("The two sides met in early August.", "met"),
+        d("2025-08-01", "month")
+    );
+    assert_eq!(
+        date_of("The ministers met on September 4th.", "met"),
+        d("2025-09-04", "day")
+    );
+    assert_eq!(
+        date_of("Troops arrived in late April.", "arrived"),
+        d("2025-04-01", "month")
+    );
+    assert_eq!(
+        date_of("The cartel attacked police in March.", "attacked"),
+        d("2025-03-01", "month")
+    );
+    assert_eq!(
+        date_of("The raids began in the summer of 2020.", "began"),
+        d("2020-06-01", "season")
+    );
+    assert_eq!(
+        date_of(
+            "Washington designated the cartels earlier this year.",
+            "designated"
+        ),
+        d("2025-01-01", "year")
+    );
+    assert_eq!(
+        date_of("Mexico protested the strike.", "protested"),
+        d("2025-09-10", "article")
+    );
+    // A future verb: the coming Friday.
+    assert_eq!(
+        date_of("Rubio will visit Mexico City on Friday.", "visit"),
+        d("2025-09-12", "day")
+    );
+    // "since March" bounds the event but does not date it.
+    assert_eq!(
+        date_of("Troops have patrolled the border since March.", "patrolled"),
+        d("2025-09-10", "article")
+    );
+}
+
+#[test]
+fn offsets_and_datelines() {
+    assert_eq!(
+        date_of(
+            "Mexico retaliated two days after the March 4 raid.",
+            "retaliated"
+        ),
+        d("2025-03-06", "day")
+    );
+    let article = "MEXICO CITY, Sept. 8 (Reuters) - Mexico deployed 10,000 National Guard troops to the border.";
+    let text = "Mexico deployed 10,000 National Guard troops to the border.";
+    let mut case = Case::new(text, "deployed", "150");
+    case.article = Some(article);
+    let c = case.run();
+    assert_eq!((c.date, c.date_precision), d("2025-09-08", "day"));
+    // Relative words resolve against the dateline's date.
+    let article = "WASHINGTON, Sept. 3 (AP) - Trump spoke with Sheinbaum yesterday.";
+    let text = "Trump spoke with Sheinbaum yesterday.";
+    let mut case = Case::new(text, "spoke", "040");
+    case.article = Some(article);
+    let c = case.run();
+    assert_eq!(c.date.as_deref(), Some("2025-09-02"));
+}
+
+#[test]
+fn no_publication_date_means_no_date() {
+    let words = words_of("Mexico arrested ten men on Tuesday.", 0);
+    let site = EventSite {
+        sentence: "Mexico arrested ten men on Tuesday.",
+        base: 0,
+        words: &words,
+        verb: 1..2,
+        source: Some(0..1),
+        target: None,
+        actors: &[],
+        cameo: "173",
+        pattern_matched: true,
+        published: None,
+        article_text: "",
+    };
+    let c = analyze(&site);
+    assert_eq!(c.date, None);
+    assert_eq!(c.date_precision, None);
+    assert_eq!(c.modality, Modality::Asserted);
+}
+
+#[test]
+fn confidence_follows_the_formula() {
+    let words = words_of("Mexico arrested ten cartel members.", 0);
+    let mut site = EventSite {
+        sentence: "Mexico arrested ten cartel members.",
+        base: 0,
+        words: &words,
+        verb: 1..2,
+        source: Some(0..1),
+        target: Some(3..5),
+        actors: &[],
+        cameo: "173",
+        pattern_matched: true,
+        published: None,
+        article_text: "",
+    };
+    // 0.75 pattern + 0.10 dyad + 0.05 asserted without cue.
+    assert_eq!(analyze(&site).confidence, 0.9);
+    site.pattern_matched = false;
+    assert_eq!(analyze(&site).confidence, 0.7);
+    site.target = None;
+    assert_eq!(analyze(&site).confidence, 0.5);
+    let words = words_of("Mexico could arrest ten cartel members.", 0);
+    let site = EventSite {
+        words: &words,
+        sentence: "Mexico could arrest ten cartel members.",
+        verb: 2..3,
+        source: Some(0..1),
+        target: Some(4..6),
+        pattern_matched: true,
+        ..site
+    };
+    // 0.75 + 0.10 − 0.05 hypothetical.
+    assert_eq!(analyze(&site).confidence, 0.8);
+}
+
+#[test]
+fn far_actors_lower_confidence() {
+    let text = "Mexico, after weeks of tense talks with officials in Washington over security, finally arrested the men.";
+    let words = words_of(text, 0);
+    let verb = find(&words, "arrested");
+    let site = EventSite {
+        sentence: text,
+        base: 0,
+        words: &words,
+        verb,
+        source: Some(0..1),
+        target: Some(find(&words, "the men")),
+        actors: &[],
+        cameo: "173",
+        pattern_matched: false,
+        published: None,
+        article_text: "",
+    };
+    let c = analyze(&site);
+    assert!(c.confidence < 0.6, "{}", c.confidence);
+}
+
+#[test]
+fn definite_descriptions() {
+    assert_eq!(
+        definite_description_kind(&["the", "president"]),
+        Some("GOV")
+    );
+    assert_eq!(
+        definite_description_kind(&["the", "white", "house"]),
+        Some("GOV")
+    );
+    assert_eq!(definite_description_kind(&["the", "cartel"]), Some("CRM"));
+    assert_eq!(
+        definite_description_kind(&["the", "mexican", "army"]),
+        Some("MIL")
+    );
+    assert_eq!(definite_description_kind(&["a", "cartel"]), None);
+    assert_eq!(definite_description_kind(&["the", "weather"]), None);
+}
+
+#[test]
+fn threat_codes() {
+    assert_eq!(threat_code_for("195", &[]), "1384");
+    assert_eq!(threat_code_for("192", &[]), "1382");
+    assert_eq!(threat_code_for("163", &[]), "1312");
+    assert_eq!(threat_code_for("183", &[]), "1383");
+    assert_eq!(threat_code_for("120", &["military", "strikes"]), "138");
+    assert_eq!(threat_code_for("120", &["tariffs"]), "1312");
+    assert_eq!(threat_code_for("120", &["measures"]), "130");
+}
+
+#[test]
+fn garbage_sites_do_not_panic() {
+    let words = words_of("Said.", 0);
+    let site = EventSite {
+        sentence: "Said.",
+        base: 100,
+        words: &words,
+        verb: 5..9,
+        source: Some(Range { start: 7, end: 3 }),
+        target: Some(0..40),
+        actors: &[ActorSpan {
+            words: Range { start: 3, end: 1 },
+            code: "",
+        }],
+        cameo: "",
+        pattern_matched: false,
+        published: NaiveDate::from_ymd_opt(2025, 1, 1),
+        article_text: "",
+    };
+    let _ = analyze(&site);
+    let site = EventSite {
+        words: &[],
+        verb: 0..0,
+        ..site
+    };
+    let c = analyze(&site);
+    assert_eq!(c.modality, Modality::Asserted);
+}

@@ -1,0 +1,230 @@
+//! Atalaya's embedded store: articles, events, actors and runs in one SQLite file.
+//!
+//! - [`Store`] owns one connection. Writers use [`Store::open`] (creates the file, applies
+//!   migrations, WAL mode); concurrent readers use [`Store::open_readonly`]. In WAL mode readers
+//!   never block the single writer.
+//! - Writes are idempotent and crash-safe: [`Store::write_batch`] commits a small batch of
+//!   articles in one transaction, each article in its own savepoint, so a crash (even
+//!   `kill -9`) leaves every article either wholly stored with its events or absent, and a re-run
+//!   skips what is already there ([`WriteOutcome::Unchanged`] / [`WriteOutcome::Duplicate`]).
+//!   Re-coding an article after a dictionary change replaces its events in that same transaction.
+//! - Reads: [`Store::for_each_event`] streams events matching an [`EventFilter`] (actor, dyad,
+//!   CAMEO code/root, quad class, modality, dates, full-text search over articles via FTS5).
+//!
+//! The schema and its migrations are in `schema.rs`; see there for the tables.
+
+mod query;
+mod schema;
+mod write;
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+pub use query::{EventFilter, StoredArticle, StoredEvent};
+pub use write::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, RunRecord, WriteOutcome};
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: cannot open the store: {source}")]
+    Open {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{path}: cannot create the store's folder: {source}")]
+    CreateDir {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: store schema version {found} is newer than this atalaya knows ({known}); upgrade atalaya")]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path}: store schema version {found} is older than {known}; open it for writing (e.g. `atalaya ingest`) to upgrade it")]
+    Outdated {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("store: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("store: bad JSON in column `{column}` of event {event}: {message}")]
+    Json {
+        event: String,
+        column: &'static str,
+        message: String,
+    },
+    #[error("invalid filter: {0}")]
+    Filter(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// `~/.local/share/atalaya/atalaya.db` on Linux; the platform's user data folder elsewhere.
+pub fn default_db_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|dir| dir.join("atalaya").join("atalaya.db"))
+}
+
+/// A connection to the store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path` for reading and writing, bringing its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
+                path: parent.display().to_string(),
+                source,
+            })?;
+        }
+        let open_err = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        let conn = Connection::open(path).map_err(open_err)?;
+        // WAL: readers do not block the writer; NORMAL sync is durable across process crashes
+        // (a power cut may lose the last commits but never corrupts).
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .map_err(open_err)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing store read-only (for queries and for ingest workers' look-ups).
+    pub fn open_readonly(path: &Path) -> Result<Store> {
+        let open_err = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .map_err(open_err)?;
+        let found: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(open_err)?;
+        let known = schema::MIGRATIONS.len() as i64;
+        if found > known {
+            return Err(StoreError::TooNew {
+                path: path.display().to_string(),
+                found,
+                known,
+            });
+        }
+        if found < known {
+            return Err(StoreError::Outdated {
+                path: path.display().to_string(),
+                found,
+                known,
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Schema version of the open store.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let found = self.schema_version()?;
+        let known = schema::MIGRATIONS.len() as i64;
+        if found > known {
+            return Err(StoreError::TooNew {
+                path: self.path.display().to_string(),
+                found,
+                known,
+            });
+        }
+        for (index, sql) in schema::MIGRATIONS.iter().enumerate() {
+            let version = index as i64 + 1;
+            if version <= found {
+                continue;
+            }
+            // Each migration and its version bump commit together.
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", version)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// SQLite's and FTS5's own consistency checks; empty when all is well.
+    pub fn check_integrity(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+        for row in rows {
+            let row = row?;
+            if row != "ok" {
+                problems.push(row);
+            }
+        }
+        if let Err(err) = self.conn.execute(
+            "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        ) {
+            problems.push(format!("full-text index: {err}"));
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let orphans = stmt.query_map([], |row| row.get::<_, String>(0))?;
+        for table in orphans {
+            problems.push(format!("foreign key violation in {}", table?));
+        }
+        Ok(problems)
+    }
+
+    /// Number of rows in the articles, events, actors and runs tables.
+    pub fn counts(&self) -> Result<StoreCounts> {
+        let count = |table: &str| -> Result<u64> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                    row.get::<_, i64>(0)
+                })? as u64)
+        };
+        Ok(StoreCounts {
+            articles: count("articles")?,
+            events: count("events")?,
+            actors: count("actors")?,
+            runs: count("runs")?,
+        })
+    }
+}
+
+/// Row counts of the main tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StoreCounts {
+    pub articles: u64,
+    pub events: u64,
+    pub actors: u64,
+    pub runs: u64,
+}

@@ -1,0 +1,432 @@
+//! Reading: events by filter, articles by id or full-text search.
+
+use crate::{Result, Store, StoreError};
+use atalaya_engine::record::{ActorRef, Event, Matched, Modality, Plover, Span};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row};
+
+/// Which events to return. Actor values match an actor code exactly, by prefix (`USA` matches
+/// `USAGOV`) or by country (`MEX` matches any actor whose country is MEX). Date bounds are
+/// inclusive prefixes of `YYYY-MM-DD` (`2025`, `2025-03`, `2025-03-04`) compared with the
+/// event's day (its own date, else its article's publication day).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventFilter {
+    /// Either side.
+    pub actor: Option<String>,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    /// Two actors; either direction unless `directed`.
+    pub dyad: Option<(String, String)>,
+    pub directed: bool,
+    /// CAMEO code or code prefix (`19` also matches `190`, `1951`).
+    pub code: Option<String>,
+    pub root: Option<String>,
+    pub quad: Option<u8>,
+    pub modality: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    /// FTS5 query over article titles and texts.
+    pub text: Option<String>,
+    pub article_id: Option<String>,
+    pub limit: Option<u64>,
+}
+
+/// An event with the article facts exporters need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEvent {
+    /// Store-wide integer id (GDELT's GLOBALEVENTID).
+    pub rowid: i64,
+    pub event: Event,
+    /// The event's own date, else its article's publication day (`YYYY-MM-DD`).
+    pub day: Option<String>,
+    pub article_url: Option<String>,
+    pub article_outlet: Option<String>,
+    pub article_published: Option<String>,
+    pub article_title: Option<String>,
+    /// When the article was stored (`YYYY-MM-DDTHH:MM:SSZ`).
+    pub ingested_at: String,
+}
+
+/// An article as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredArticle {
+    pub id: String,
+    pub content_hash: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    pub lang: Option<String>,
+    pub origin: Option<String>,
+    pub ingested_at: String,
+    /// `coded` or `not_coded`.
+    pub status: String,
+    pub status_detail: Option<String>,
+    pub sentences: Option<u64>,
+}
+
+const MODALITIES: [&str; 5] = ["asserted", "reported", "hypothetical", "future", "negated"];
+
+const EVENT_COLUMNS: &str =
+    "e.rowid, e.id, e.article_id, e.sentence_index, e.span_start, e.span_end,
+    e.sentence, e.source_text, e.source_code, e.source_country, e.source_sector,
+    e.source_entity_id, e.source_name, e.source_span_start, e.source_span_end,
+    e.target_text, e.target_code, e.target_country, e.target_sector, e.target_entity_id,
+    e.target_name, e.target_span_start, e.target_span_end, e.cameo, e.cameo_root, e.quad_class,
+    e.goldstein, e.plover_type, e.plover_mode, e.modality, e.attribution, e.date,
+    e.date_precision, e.day, e.location, e.confidence, e.matched, e.cluster_id,
+    a.url, a.outlet, a.published, a.title, a.ingested_at";
+
+/// SQL condition that one side (`source` or `target`) is the given actor.
+fn side_matches(side: &str, param: usize) -> String {
+    format!(
+        "(e.{side}_code = ?{param} OR e.{side}_country = ?{param} \
+         OR e.{side}_code LIKE ?{next} ESCAPE '\\')",
+        next = param + 1
+    )
+}
+
+fn like_prefix(value: &str) -> String {
+    let mut escaped = String::with_capacity(value.len() + 1);
+    for c in value.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped.push('%');
+    escaped
+}
+
+struct SqlBuilder {
+    conditions: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl SqlBuilder {
+    fn push_param(&mut self, value: Value) -> usize {
+        self.params.push(value);
+        self.params.len()
+    }
+
+    /// Adds the two parameters [`side_matches`] expects and returns the first's number.
+    fn actor_params(&mut self, actor: &str) -> usize {
+        let actor = actor.trim().to_ascii_uppercase();
+        let first = self.push_param(Value::Text(actor.clone()));
+        self.push_param(Value::Text(like_prefix(&actor)));
+        first
+    }
+}
+
+fn build(filter: &EventFilter) -> Result<(String, Vec<Value>)> {
+    let mut b = SqlBuilder {
+        conditions: Vec::new(),
+        params: Vec::new(),
+    };
+    if let Some(actor) = &filter.actor {
+        let p = b.actor_params(actor);
+        b.conditions.push(format!(
+            "({} OR {})",
+            side_matches("source", p),
+            side_matches("target", p)
+        ));
+    }
+    if let Some(source) = &filter.source {
+        let p = b.actor_params(source);
+        b.conditions.push(side_matches("source", p));
+    }
+    if let Some(target) = &filter.target {
+        let p = b.actor_params(target);
+        b.conditions.push(side_matches("target", p));
+    }
+    if let Some((first, second)) = &filter.dyad {
+        let p1 = b.actor_params(first);
+        let p2 = b.actor_params(second);
+        let forward = format!(
+            "({} AND {})",
+            side_matches("source", p1),
+            side_matches("target", p2)
+        );
+        if filter.directed {
+            b.conditions.push(forward);
+        } else {
+            let backward = format!(
+                "({} AND {})",
+                side_matches("source", p2),
+                side_matches("target", p1)
+            );
+            b.conditions.push(format!("({forward} OR {backward})"));
+        }
+    }
+    if let Some(code) = &filter.code {
+        let p = b.push_param(Value::Text(like_prefix(code.trim())));
+        b.conditions.push(format!("e.cameo LIKE ?{p} ESCAPE '\\'"));
+    }
+    if let Some(root) = &filter.root {
+        let p = b.push_param(Value::Text(root.trim().to_string()));
+        b.conditions.push(format!("e.cameo_root = ?{p}"));
+    }
+    if let Some(quad) = filter.quad {
+        if !(1..=4).contains(&quad) {
+            return Err(StoreError::Filter(format!(
+                "quad class {quad} is not 1 to 4"
+            )));
+        }
+        let p = b.push_param(Value::Integer(i64::from(quad)));
+        b.conditions.push(format!("e.quad_class = ?{p}"));
+    }
+    if let Some(modality) = &filter.modality {
+        let modality = modality.trim().to_ascii_lowercase();
+        if !MODALITIES.contains(&modality.as_str()) {
+            return Err(StoreError::Filter(format!(
+                "modality `{modality}` is not one of {}",
+                MODALITIES.join(", ")
+            )));
+        }
+        let p = b.push_param(Value::Text(modality));
+        b.conditions.push(format!("e.modality = ?{p}"));
+    }
+    for (bound, op) in [(&filter.since, ">="), (&filter.until, "<=")] {
+        if let Some(bound) = bound {
+            let bound = check_date_prefix(bound)?;
+            let len = bound.len() as i64;
+            let p = b.push_param(Value::Text(bound));
+            let l = b.push_param(Value::Integer(len));
+            b.conditions
+                .push(format!("substr(e.day, 1, ?{l}) {op} ?{p}"));
+        }
+    }
+    if let Some(text) = &filter.text {
+        let p = b.push_param(Value::Text(text.clone()));
+        b.conditions.push(format!(
+            "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?{p})"
+        ));
+    }
+    if let Some(article_id) = &filter.article_id {
+        let p = b.push_param(Value::Text(article_id.clone()));
+        b.conditions.push(format!("e.article_id = ?{p}"));
+    }
+    let mut sql =
+        format!("SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id");
+    if !b.conditions.is_empty() {
+        sql.push_str(" WHERE ");
+        sql.push_str(&b.conditions.join(" AND "));
+    }
+    // Day order groups events by month for partitioned exports; rowid keeps it stable.
+    sql.push_str(" ORDER BY e.day, e.rowid");
+    if let Some(limit) = filter.limit {
+        let p = b.push_param(Value::Integer(limit.min(i64::MAX as u64) as i64));
+        sql.push_str(&format!(" LIMIT ?{p}"));
+    }
+    Ok((sql, b.params))
+}
+
+/// Accepts `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn check_date_prefix(value: &str) -> Result<String> {
+    let value = value.trim();
+    let ok = match value.len() {
+        4 => value.bytes().all(|b| b.is_ascii_digit()),
+        7 | 10 => value.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        }),
+        _ => false,
+    };
+    if ok {
+        Ok(value.to_string())
+    } else {
+        Err(StoreError::Filter(format!(
+            "date `{value}` is not YYYY, YYYY-MM or YYYY-MM-DD"
+        )))
+    }
+}
+
+fn json_column<T: serde::de::DeserializeOwned>(
+    row: &Row<'_>,
+    index: usize,
+    event: &str,
+    column: &'static str,
+) -> Result<Option<T>> {
+    let raw: Option<String> = row.get(index)?;
+    raw.map(|raw| {
+        serde_json::from_str(&raw).map_err(|err| StoreError::Json {
+            event: event.to_string(),
+            column,
+            message: err.to_string(),
+        })
+    })
+    .transpose()
+}
+
+fn span(start: Option<i64>, end: Option<i64>) -> Option<Span> {
+    match (start, end) {
+        (Some(start), Some(end)) => Some(Span {
+            start: start.max(0) as usize,
+            end: end.max(0) as usize,
+        }),
+        _ => None,
+    }
+}
+
+fn actor(row: &Row<'_>, first: usize) -> rusqlite::Result<ActorRef> {
+    Ok(ActorRef {
+        text: row.get(first)?,
+        code: row.get(first + 1)?,
+        country: row.get(first + 2)?,
+        sector: row.get(first + 3)?,
+        entity_id: row.get(first + 4)?,
+        name: row.get(first + 5)?,
+        span: span(row.get(first + 6)?, row.get(first + 7)?),
+    })
+}
+
+fn event_from_row(row: &Row<'_>) -> Result<StoredEvent> {
+    let id: String = row.get(1)?;
+    let modality_text: String = row.get(29)?;
+    let modality: Modality = serde_json::from_value(serde_json::Value::String(modality_text))
+        .map_err(|err| StoreError::Json {
+            event: id.clone(),
+            column: "modality",
+            message: err.to_string(),
+        })?;
+    let plover_type: Option<String> = row.get(27)?;
+    let plover = plover_type.map(|event_type| -> rusqlite::Result<Plover> {
+        Ok(Plover {
+            event_type,
+            mode: row.get(28)?,
+        })
+    });
+    let event = Event {
+        article_id: row.get(2)?,
+        sentence_index: row.get::<_, i64>(3)?.max(0) as usize,
+        span: Span {
+            start: row.get::<_, i64>(4)?.max(0) as usize,
+            end: row.get::<_, i64>(5)?.max(0) as usize,
+        },
+        sentence: row.get(6)?,
+        source: actor(row, 7)?,
+        target: actor(row, 15)?,
+        cameo: row.get(23)?,
+        cameo_root: row.get(24)?,
+        quad_class: row
+            .get::<_, Option<i64>>(25)?
+            .and_then(|q| u8::try_from(q).ok()),
+        goldstein: row.get::<_, Option<f64>>(26)?.map(|g| g as f32),
+        plover: plover.transpose()?,
+        modality,
+        attribution: json_column(row, 30, &id, "attribution")?.unwrap_or_default(),
+        date: row.get(31)?,
+        date_precision: row.get(32)?,
+        location: json_column(row, 34, &id, "location")?,
+        confidence: row.get::<_, f64>(35)? as f32,
+        matched: json_column::<Matched>(row, 36, &id, "matched")?.unwrap_or_default(),
+        cluster_id: row.get(37)?,
+        id,
+    };
+    Ok(StoredEvent {
+        rowid: row.get(0)?,
+        event,
+        day: row.get(33)?,
+        article_url: row.get(38)?,
+        article_outlet: row.get(39)?,
+        article_published: row.get(40)?,
+        article_title: row.get(41)?,
+        ingested_at: row.get(42)?,
+    })
+}
+
+fn article_from_row(row: &Row<'_>) -> rusqlite::Result<StoredArticle> {
+    Ok(StoredArticle {
+        id: row.get(0)?,
+        content_hash: row.get(1)?,
+        url: row.get(2)?,
+        outlet: row.get(3)?,
+        published: row.get(4)?,
+        title: row.get(5)?,
+        text: row.get(6)?,
+        lang: row.get(7)?,
+        origin: row.get(8)?,
+        ingested_at: row.get(9)?,
+        status: row.get(10)?,
+        status_detail: row.get(11)?,
+        sentences: row.get::<_, Option<i64>>(12)?.map(|s| s.max(0) as u64),
+    })
+}
+
+const ARTICLE_COLUMNS: &str = "a.id, a.content_hash, a.url, a.outlet, a.published, a.title, a.text,
+    a.lang, a.origin, a.ingested_at, a.status, a.status_detail, a.sentences";
+
+impl Store {
+    /// Calls `visit` for each matching event, in day order, without holding them all in memory.
+    /// `visit` may stop the walk by returning an error.
+    pub fn for_each_event<E: From<StoreError>>(
+        &self,
+        filter: &EventFilter,
+        mut visit: impl FnMut(StoredEvent) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let (sql, params) = build(filter)?;
+        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|err| fts_error(err, filter.text.as_deref()))?;
+        while let Some(row) = rows
+            .next()
+            .map_err(|err| fts_error(err, filter.text.as_deref()))?
+        {
+            visit(event_from_row(row)?)?;
+        }
+        Ok(())
+    }
+
+    /// All matching events (see [`Store::for_each_event`] for large results).
+    pub fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>> {
+        let mut events = Vec::new();
+        self.for_each_event(filter, |event| -> Result<()> {
+            events.push(event);
+            Ok(())
+        })?;
+        Ok(events)
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?1");
+        Ok(self
+            .conn
+            .query_row(&sql, [id], article_from_row)
+            .optional()?)
+    }
+
+    /// Articles matching an FTS5 query over title and text, best match first.
+    pub fn search_articles(&self, query: &str, limit: u64) -> Result<Vec<StoredArticle>> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+             WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(
+                rusqlite::params![query, limit.min(i64::MAX as u64) as i64],
+                article_from_row,
+            )
+            .map_err(|err| fts_error(err, Some(query)))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|err| fts_error(err, Some(query)))
+    }
+}
+
+/// FTS5 reports a malformed query as a generic SQL error; name the query instead.
+fn fts_error(err: rusqlite::Error, query: Option<&str>) -> StoreError {
+    match (&err, query) {
+        (rusqlite::Error::SqliteFailure(failure, _), Some(query))
+            if failure.code == rusqlite::ErrorCode::Unknown =>
+        {
+            StoreError::Filter(format!("full-text query `{query}`: {err}"))
+        }
+        _ => StoreError::Sqlite(err),
+    }
+}

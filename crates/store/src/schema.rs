@@ -1,0 +1,143 @@
+//! The schema, as an ordered list of migrations; `PRAGMA user_version` is the number applied.
+//!
+//! Tables:
+//! - `articles`: one row per distinct article text (`content_hash` unique) with its metadata,
+//!   text, language, where it was read from, and how it was last coded (`status`, `dict_hash`,
+//!   `run_id`, `sentences`). `articles_fts` is an FTS5 index over title and text kept in step by
+//!   triggers.
+//! - `events`: every field of the event record. Actor sides, CAMEO code, root, quad class,
+//!   modality, event date and `day` (event date, else the article's publication day) are plain
+//!   indexed columns; attribution, location and matched evidence are JSON. `ON DELETE CASCADE`
+//!   from articles.
+//! - `actors`: each (actor code, entity id) seen in an event, with name, country, sector and the
+//!   first and last day seen. Entries stay when events are replaced: it is a register, not a count.
+//! - `runs`: one row per ingest run: engine and dictionary version/hash, start and end, counts.
+
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: initial schema.
+    r#"
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    engine_version TEXT NOT NULL,
+    dict_version TEXT,
+    dict_hash TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL,
+    articles_read INTEGER NOT NULL DEFAULT 0,
+    articles_new INTEGER NOT NULL DEFAULT 0,
+    articles_updated INTEGER NOT NULL DEFAULT 0,
+    articles_recoded INTEGER NOT NULL DEFAULT 0,
+    articles_unchanged INTEGER NOT NULL DEFAULT 0,
+    duplicates INTEGER NOT NULL DEFAULT 0,
+    not_coded INTEGER NOT NULL DEFAULT 0,
+    events INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    url TEXT,
+    outlet TEXT,
+    published TEXT,
+    title TEXT,
+    text TEXT NOT NULL,
+    lang TEXT,
+    origin TEXT,
+    bytes INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    status_detail TEXT,
+    sentences INTEGER,
+    dict_hash TEXT NOT NULL,
+    run_id INTEGER REFERENCES runs(id)
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(outlet);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+
+CREATE TABLE events (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    run_id INTEGER REFERENCES runs(id),
+    sentence_index INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    sentence TEXT NOT NULL,
+    source_text TEXT NOT NULL,
+    source_code TEXT NOT NULL,
+    source_country TEXT,
+    source_sector TEXT,
+    source_entity_id TEXT,
+    source_name TEXT,
+    source_span_start INTEGER,
+    source_span_end INTEGER,
+    target_text TEXT NOT NULL,
+    target_code TEXT NOT NULL,
+    target_country TEXT,
+    target_sector TEXT,
+    target_entity_id TEXT,
+    target_name TEXT,
+    target_span_start INTEGER,
+    target_span_end INTEGER,
+    cameo TEXT NOT NULL,
+    cameo_root TEXT NOT NULL,
+    quad_class INTEGER,
+    goldstein REAL,
+    plover_type TEXT,
+    plover_mode TEXT,
+    modality TEXT NOT NULL,
+    attribution TEXT NOT NULL,
+    date TEXT,
+    date_precision TEXT,
+    day TEXT,
+    location TEXT,
+    location_country TEXT,
+    confidence REAL NOT NULL,
+    matched TEXT NOT NULL,
+    cluster_id TEXT
+);
+CREATE INDEX events_article ON events(article_id);
+CREATE INDEX events_source_code ON events(source_code);
+CREATE INDEX events_target_code ON events(target_code);
+CREATE INDEX events_source_country ON events(source_country);
+CREATE INDEX events_target_country ON events(target_country);
+CREATE INDEX events_cameo ON events(cameo);
+CREATE INDEX events_root ON events(cameo_root);
+CREATE INDEX events_quad ON events(quad_class);
+CREATE INDEX events_modality ON events(modality);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_cluster ON events(cluster_id);
+
+CREATE TABLE actors (
+    code TEXT NOT NULL,
+    entity_id TEXT NOT NULL DEFAULT '',
+    name TEXT,
+    country TEXT,
+    sector TEXT,
+    first_seen TEXT,
+    last_seen TEXT,
+    PRIMARY KEY (code, entity_id)
+);
+CREATE INDEX actors_country ON actors(country);
+"#,
+];

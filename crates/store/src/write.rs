@@ -1,0 +1,550 @@
+//! Writing: runs, articles and their events, idempotently and in small transactions.
+
+use crate::{Result, Store, StoreError};
+use atalaya_engine::record::{Article, Event};
+use rusqlite::{params, OptionalExtension};
+
+/// What an ingest run records about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunInfo {
+    /// The command line, for the record.
+    pub command: String,
+    pub engine_version: String,
+    pub dict_version: Option<String>,
+    /// Hash of the compiled dictionaries: an article coded under another hash is re-coded.
+    pub dict_hash: String,
+}
+
+/// Counters of a run. Those derived from writes are added by [`Store::write_batch`]; the rest
+/// (records read, source errors) by the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunCounts {
+    pub articles_read: u64,
+    pub articles_new: u64,
+    pub articles_updated: u64,
+    pub articles_recoded: u64,
+    pub articles_unchanged: u64,
+    pub duplicates: u64,
+    /// Stored but not coded (a language the engine does not code).
+    pub not_coded: u64,
+    pub events: u64,
+    pub errors: u64,
+}
+
+impl RunCounts {
+    pub fn add(&mut self, other: &RunCounts) {
+        self.articles_read += other.articles_read;
+        self.articles_new += other.articles_new;
+        self.articles_updated += other.articles_updated;
+        self.articles_recoded += other.articles_recoded;
+        self.articles_unchanged += other.articles_unchanged;
+        self.duplicates += other.duplicates;
+        self.not_coded += other.not_coded;
+        self.events += other.events;
+        self.errors += other.errors;
+    }
+
+    /// Articles now in the store thanks to or confirmed by this run.
+    pub fn stored(&self) -> u64 {
+        self.articles_new + self.articles_updated + self.articles_recoded + self.articles_unchanged
+    }
+
+    /// Counts one write outcome (and, for a stored article, its events or its not being coded).
+    pub fn record(&mut self, outcome: &WriteOutcome, coding: &Coding) {
+        match outcome {
+            WriteOutcome::Inserted => self.articles_new += 1,
+            WriteOutcome::Updated => self.articles_updated += 1,
+            WriteOutcome::Recoded => self.articles_recoded += 1,
+            WriteOutcome::Unchanged => self.articles_unchanged += 1,
+            WriteOutcome::Duplicate { .. } => self.duplicates += 1,
+            WriteOutcome::Failed(_) => self.errors += 1,
+        }
+        if matches!(
+            outcome,
+            WriteOutcome::Inserted | WriteOutcome::Updated | WriteOutcome::Recoded
+        ) {
+            match coding {
+                Coding::Coded { events, .. } => self.events += events.len() as u64,
+                Coding::NotCoded { .. } => self.not_coded += 1,
+            }
+        }
+    }
+}
+
+/// A run as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunRecord {
+    pub id: i64,
+    pub info: RunInfo,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    /// `running` (or interrupted, if no process is still at it), `finished`, `failed`.
+    pub status: String,
+    pub counts: RunCounts,
+}
+
+/// What coding gave for one article.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Coding {
+    Coded {
+        events: Vec<Event>,
+        sentences: usize,
+    },
+    /// Stored without coding, e.g. `language es: not coded as English`.
+    NotCoded { reason: String },
+}
+
+/// One article to store, with its coding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleWrite {
+    pub article: Article,
+    /// Hex SHA-256 of `article.text`.
+    pub content_hash: String,
+    /// Where it was read from (`file:line`, URL, feed item).
+    pub origin: Option<String>,
+    /// Raw size of the record read.
+    pub bytes: usize,
+    pub coding: Coding,
+}
+
+/// What [`Store::write_batch`] did with one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteOutcome {
+    /// New article stored with its events.
+    Inserted,
+    /// An article with this id but other text: text, metadata and events replaced.
+    Updated,
+    /// Same text, coded under other dictionaries before: events replaced.
+    Recoded,
+    /// Same id, text and dictionaries: nothing written.
+    Unchanged,
+    /// The same text is stored under another id: nothing written.
+    Duplicate { existing_id: String },
+    /// This article could not be written (the rest of the batch was).
+    Failed(String),
+}
+
+/// What the store already holds for an article, looked up before coding it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArticleState {
+    New,
+    /// Stored with the same text and coded under the same dictionaries.
+    Unchanged,
+    /// Stored with the same text under other dictionaries.
+    NeedsRecode,
+    /// Stored under this id with different text.
+    ContentChanged,
+    /// The same text is stored under another id.
+    Duplicate {
+        existing_id: String,
+    },
+}
+
+impl Store {
+    /// Records the start of a run and returns its id.
+    pub fn begin_run(&mut self, info: &RunInfo) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO runs (command, engine_version, dict_version, dict_hash, started_at, status)
+             VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'running')",
+            params![
+                info.command,
+                info.engine_version,
+                info.dict_version,
+                info.dict_hash
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Adds counts that no write produced (records read, source errors) to a run.
+    pub fn add_run_counts(&mut self, run_id: i64, delta: &RunCounts) -> Result<()> {
+        add_counts(&self.conn, run_id, delta)
+    }
+
+    /// Marks a run ended with `status` (`finished`, `failed`).
+    pub fn finish_run(&mut self, run_id: i64, status: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE runs SET status = ?2, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ?1",
+            params![run_id, status],
+        )?;
+        Ok(())
+    }
+
+    /// Every run, oldest first.
+    pub fn runs(&self) -> Result<Vec<RunRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, command, engine_version, dict_version, dict_hash, started_at, finished_at,
+                    status, articles_read, articles_new, articles_updated, articles_recoded,
+                    articles_unchanged, duplicates, not_coded, events, errors
+             FROM runs ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            let count = |i: usize| -> rusqlite::Result<u64> { Ok(row.get::<_, i64>(i)? as u64) };
+            Ok(RunRecord {
+                id: row.get(0)?,
+                info: RunInfo {
+                    command: row.get(1)?,
+                    engine_version: row.get(2)?,
+                    dict_version: row.get(3)?,
+                    dict_hash: row.get(4)?,
+                },
+                started_at: row.get(5)?,
+                finished_at: row.get(6)?,
+                status: row.get(7)?,
+                counts: RunCounts {
+                    articles_read: count(8)?,
+                    articles_new: count(9)?,
+                    articles_updated: count(10)?,
+                    articles_recoded: count(11)?,
+                    articles_unchanged: count(12)?,
+                    duplicates: count(13)?,
+                    not_coded: count(14)?,
+                    events: count(15)?,
+                    errors: count(16)?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// What the store holds for this article id and text, so that a caller can skip coding
+    /// articles that are already done. [`Store::write_batch`] decides again when writing.
+    pub fn article_state(
+        &self,
+        id: &str,
+        content_hash: &str,
+        dict_hash: &str,
+    ) -> Result<ArticleState> {
+        state_of(&self.conn, id, content_hash, dict_hash)
+    }
+
+    /// Writes a batch of articles in one transaction, each in its own savepoint; returns one
+    /// outcome per item and adds them (plus `delta`) to the run's counts in the same transaction.
+    pub fn write_batch(
+        &mut self,
+        run_id: i64,
+        dict_hash: &str,
+        items: &[ArticleWrite],
+        delta: &RunCounts,
+    ) -> Result<Vec<WriteOutcome>> {
+        let mut tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(items.len());
+        let mut counts = *delta;
+        for item in items {
+            let mut savepoint = tx.savepoint()?;
+            let outcome = match write_one(&savepoint, run_id, dict_hash, item) {
+                Ok(outcome) => {
+                    savepoint.commit()?;
+                    outcome
+                }
+                Err(err) => {
+                    savepoint.rollback()?;
+                    WriteOutcome::Failed(err.to_string())
+                }
+            };
+            counts.record(&outcome, &item.coding);
+            outcomes.push(outcome);
+        }
+        add_counts(&tx, run_id, &counts)?;
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Replaces an article's events (e.g. after re-coding) in one transaction.
+    pub fn replace_events(
+        &mut self,
+        article_id: &str,
+        run_id: Option<i64>,
+        events: &[Event],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let published: Option<Option<String>> = tx
+            .query_row(
+                "SELECT published FROM articles WHERE id = ?1",
+                [article_id],
+                |row| row.get(0),
+            )
+            .optional()?;
+        let Some(published) = published else {
+            return Err(StoreError::Filter(format!(
+                "no article with id {article_id}"
+            )));
+        };
+        tx.execute("DELETE FROM events WHERE article_id = ?1", [article_id])?;
+        insert_events(&tx, article_id, run_id, published.as_deref(), events)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn add_counts(conn: &rusqlite::Connection, run_id: i64, c: &RunCounts) -> Result<()> {
+    conn.execute(
+        "UPDATE runs SET articles_read = articles_read + ?2, articles_new = articles_new + ?3,
+            articles_updated = articles_updated + ?4, articles_recoded = articles_recoded + ?5,
+            articles_unchanged = articles_unchanged + ?6, duplicates = duplicates + ?7,
+            not_coded = not_coded + ?8, events = events + ?9, errors = errors + ?10
+         WHERE id = ?1",
+        params![
+            run_id,
+            c.articles_read as i64,
+            c.articles_new as i64,
+            c.articles_updated as i64,
+            c.articles_recoded as i64,
+            c.articles_unchanged as i64,
+            c.duplicates as i64,
+            c.not_coded as i64,
+            c.events as i64,
+            c.errors as i64
+        ],
+    )?;
+    Ok(())
+}
+
+fn state_of(
+    conn: &rusqlite::Connection,
+    id: &str,
+    content_hash: &str,
+    dict_hash: &str,
+) -> Result<ArticleState> {
+    let by_hash: Option<(String, String)> = conn
+        .query_row(
+            "SELECT id, dict_hash FROM articles WHERE content_hash = ?1",
+            [content_hash],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    if let Some((existing_id, stored_dict)) = by_hash {
+        return Ok(if existing_id != id {
+            ArticleState::Duplicate { existing_id }
+        } else if stored_dict == dict_hash {
+            ArticleState::Unchanged
+        } else {
+            ArticleState::NeedsRecode
+        });
+    }
+    let by_id: Option<i64> = conn
+        .query_row("SELECT rowid FROM articles WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    Ok(if by_id.is_some() {
+        ArticleState::ContentChanged
+    } else {
+        ArticleState::New
+    })
+}
+
+fn write_one(
+    conn: &rusqlite::Connection,
+    run_id: i64,
+    dict_hash: &str,
+    item: &ArticleWrite,
+) -> Result<WriteOutcome> {
+    let article = &item.article;
+    let (status, detail, sentences, events): (&str, Option<&str>, Option<i64>, &[Event]) =
+        match &item.coding {
+            Coding::Coded { events, sentences } => ("coded", None, Some(*sentences as i64), events),
+            Coding::NotCoded { reason } => ("not_coded", Some(reason.as_str()), None, &[]),
+        };
+    let state = state_of(conn, &article.id, &item.content_hash, dict_hash)?;
+    let outcome = match state {
+        ArticleState::Unchanged => return Ok(WriteOutcome::Unchanged),
+        ArticleState::Duplicate { existing_id } => {
+            return Ok(WriteOutcome::Duplicate { existing_id })
+        }
+        ArticleState::New => {
+            conn.execute(
+                "INSERT INTO articles (id, content_hash, url, outlet, published, title, text, lang,
+                    origin, bytes, ingested_at, status, status_detail, sentences, dict_hash, run_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+                    strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?11, ?12, ?13, ?14, ?15)",
+                params![
+                    article.id,
+                    item.content_hash,
+                    article.url,
+                    article.outlet,
+                    article.published,
+                    article.title,
+                    article.text,
+                    article.lang,
+                    item.origin,
+                    item.bytes as i64,
+                    status,
+                    detail,
+                    sentences,
+                    dict_hash,
+                    run_id
+                ],
+            )?;
+            WriteOutcome::Inserted
+        }
+        ArticleState::ContentChanged => {
+            conn.execute(
+                "UPDATE articles SET content_hash = ?2, url = ?3, outlet = ?4, published = ?5,
+                    title = ?6, text = ?7, lang = ?8, origin = ?9, bytes = ?10,
+                    ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), status = ?11,
+                    status_detail = ?12, sentences = ?13, dict_hash = ?14, run_id = ?15
+                 WHERE id = ?1",
+                params![
+                    article.id,
+                    item.content_hash,
+                    article.url,
+                    article.outlet,
+                    article.published,
+                    article.title,
+                    article.text,
+                    article.lang,
+                    item.origin,
+                    item.bytes as i64,
+                    status,
+                    detail,
+                    sentences,
+                    dict_hash,
+                    run_id
+                ],
+            )?;
+            conn.execute("DELETE FROM events WHERE article_id = ?1", [&article.id])?;
+            WriteOutcome::Updated
+        }
+        ArticleState::NeedsRecode => {
+            conn.execute(
+                "UPDATE articles SET status = ?2, status_detail = ?3, sentences = ?4,
+                    dict_hash = ?5, run_id = ?6 WHERE id = ?1",
+                params![article.id, status, detail, sentences, dict_hash, run_id],
+            )?;
+            conn.execute("DELETE FROM events WHERE article_id = ?1", [&article.id])?;
+            WriteOutcome::Recoded
+        }
+    };
+    insert_events(
+        conn,
+        &article.id,
+        Some(run_id),
+        article.published.as_deref(),
+        events,
+    )?;
+    Ok(outcome)
+}
+
+fn to_json<T: serde::Serialize>(event: &Event, column: &'static str, value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|err| StoreError::Json {
+        event: event.id.clone(),
+        column,
+        message: err.to_string(),
+    })
+}
+
+/// Inserts events under `article_id` (the stored article's id, whatever the events say), and
+/// registers their actors.
+fn insert_events(
+    conn: &rusqlite::Connection,
+    article_id: &str,
+    run_id: Option<i64>,
+    published: Option<&str>,
+    events: &[Event],
+) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO events (id, article_id, run_id, sentence_index, span_start, span_end, sentence,
+            source_text, source_code, source_country, source_sector, source_entity_id, source_name,
+            source_span_start, source_span_end,
+            target_text, target_code, target_country, target_sector, target_entity_id, target_name,
+            target_span_start, target_span_end,
+            cameo, cameo_root, quad_class, goldstein, plover_type, plover_mode, modality,
+            attribution, date, date_precision, day, location, location_country, confidence,
+            matched, cluster_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35,
+            ?36, ?37, ?38, ?39)",
+    )?;
+    let mut actor = conn.prepare_cached(
+        "INSERT INTO actors (code, entity_id, name, country, sector, first_seen, last_seen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+         ON CONFLICT (code, entity_id) DO UPDATE SET
+            name = coalesce(excluded.name, name),
+            country = coalesce(excluded.country, country),
+            sector = coalesce(excluded.sector, sector),
+            first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen
+                              THEN excluded.first_seen ELSE first_seen END,
+            last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen
+                             THEN excluded.last_seen ELSE last_seen END",
+    )?;
+    let published_day = published.and_then(|p| p.get(..10));
+    for event in events {
+        let day = event
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..10))
+            .or(published_day);
+        let modality = serde_json::to_value(event.modality)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| "asserted".to_string());
+        let attribution = to_json(event, "attribution", &event.attribution)?;
+        let location = event
+            .location
+            .as_ref()
+            .map(|l| to_json(event, "location", l))
+            .transpose()?;
+        let matched = to_json(event, "matched", &event.matched)?;
+        let (s, t) = (&event.source, &event.target);
+        insert.execute(rusqlite::params![
+            event.id,
+            article_id,
+            run_id,
+            event.sentence_index as i64,
+            event.span.start as i64,
+            event.span.end as i64,
+            event.sentence,
+            s.text,
+            s.code,
+            s.country,
+            s.sector,
+            s.entity_id,
+            s.name,
+            s.span.map(|sp| sp.start as i64),
+            s.span.map(|sp| sp.end as i64),
+            t.text,
+            t.code,
+            t.country,
+            t.sector,
+            t.entity_id,
+            t.name,
+            t.span.map(|sp| sp.start as i64),
+            t.span.map(|sp| sp.end as i64),
+            event.cameo,
+            event.cameo_root,
+            event.quad_class.map(i64::from),
+            event.goldstein.map(f64::from),
+            event.plover.as_ref().map(|p| p.event_type.as_str()),
+            event.plover.as_ref().and_then(|p| p.mode.as_deref()),
+            modality,
+            attribution,
+            event.date,
+            event.date_precision,
+            day,
+            location,
+            event.location.as_ref().and_then(|l| l.country.as_deref()),
+            f64::from(event.confidence),
+            matched,
+            event.cluster_id,
+        ])?;
+        for side in [s, t] {
+            if side.code.is_empty() {
+                continue;
+            }
+            actor.execute(params![
+                side.code,
+                side.entity_id.as_deref().unwrap_or(""),
+                side.name,
+                side.country,
+                side.sector,
+                day
+            ])?;
+        }
+    }
+    Ok(())
+}
