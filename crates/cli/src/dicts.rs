@@ -23,6 +23,10 @@ pub struct DictArgs {
     /// Print every dictionary warning, not just their number.
     #[arg(long)]
     pub dict_warnings: bool,
+    /// A PETRARCH-2 internal coding ontology file (`CODE:0x3000` lines): lets the coder combine
+    /// an upper verb with the verb it governs as PETRARCH-2 does ("will" + "help" = 033).
+    #[arg(long, value_name = "FILE")]
+    pub code_ontology: Option<PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -84,6 +88,13 @@ pub fn load_dictionaries(args: &DictArgs) -> anyhow::Result<Dictionaries> {
         }
         result.context("no dictionary folder given")?
     };
+    let mut dicts = dicts;
+    if let Some(path) = &args.code_ontology {
+        let (entries, w) = atalaya_dict::petrarch::load_code_ontology(path)
+            .with_context(|| format!("loading the code ontology {}", path.display()))?;
+        warnings.extend(w);
+        dicts.code_ontology = entries;
+    }
     if !warnings.is_empty() {
         if args.dict_warnings {
             for w in &warnings {

@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use lexicon::Lexicon;
 use parse::{CommaRules, Mention, Tag};
 use patterns::{Bindings, ClauseView, Matcher};
+use std::collections::HashMap;
 use words::WordKind;
 
 /// A problem with one article or sentence that did not stop the batch.
@@ -54,6 +55,10 @@ pub struct Engine {
     /// Per verb, its pattern indices, longest first.
     ordered_patterns: Vec<Vec<usize>>,
     tabari: bool,
+    /// PETRARCH-2 internal coding ontology, when the dictionaries have one: code → value and
+    /// value → code, for combining an upper verb with the verb it governs ("will" + "help").
+    ontology_value: HashMap<String, i64>,
+    ontology_code: HashMap<i64, String>,
 }
 
 /// One event before it becomes a record.
@@ -86,7 +91,13 @@ impl Engine {
             })
             .collect();
         let tabari = dicts.format == DictFormat::Tabari;
-        Engine { dicts, lexicon, ordered_patterns, tabari }
+        let mut ontology_value = HashMap::new();
+        let mut ontology_code = HashMap::new();
+        for e in &dicts.code_ontology {
+            ontology_value.entry(e.cameo.clone()).or_insert(e.value);
+            ontology_code.entry(e.value).or_insert_with(|| e.cameo.clone());
+        }
+        Engine { dicts, lexicon, ordered_patterns, tabari, ontology_value, ontology_code }
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -179,8 +190,9 @@ impl Engine {
         if discard.is_some() {
             return Vec::new();
         }
-        let mentions = parse::build_mentions(d, &words, &tags, date, !self.tabari);
-        let mentions = parse::join_compounds(&words, &tags, mentions);
+        let possessive_gap = if self.tabari { 0 } else { 2 };
+        let mentions = parse::build_mentions(d, &words, &tags, date, !self.tabari, possessive_gap);
+        let mentions = parse::join_compounds(d, &words, &tags, mentions);
         let mentions = parse::resolve_pronouns(&words, mentions);
         let mut mention_of = vec![None; words.len()];
         for (mi, m) in mentions.iter().enumerate() {
@@ -218,6 +230,7 @@ impl Engine {
     ) -> Vec<RawEvent> {
         let d = &self.dicts;
         let mut subordinate: Option<Vec<RawEvent>> = None;
+        let mut upper: Option<(i64, Vec<RawEvent>)> = None;
         let mut previous_verb_end = 0usize;
         for pos in 0..view.words.len() {
             let wi = view.word_index[pos];
@@ -254,6 +267,7 @@ impl Engine {
                 CodeSpec::Code(c) => (c, None),
                 CodeSpec::Paired(a, b) => (a, Some(b)),
             };
+            let code_b_was: Option<()> = code_b.as_ref().map(|_| ());
             let (source, target) = self.assign(view, mentions, pos, verb_end, window_start, b, *carried_source);
             if source.is_some() {
                 *carried_source = source;
@@ -278,9 +292,39 @@ impl Engine {
                 subordinate.get_or_insert(evs);
                 continue;
             }
+            if let Some((upper_value, upper_events)) = upper.take() {
+                return self.combine_upper(upper_value, upper_events, evs);
+            }
+            let value = self.ontology_value.get(&code_a).copied().filter(|v| *v > 0 && v & 0xFFF == 0);
+            if let (Some(v), None) = (value, code_b_was) {
+                // An upper verb ("will", "urged", "said"): the verb it governs may refine it.
+                upper = Some((v, evs));
+                continue;
+            }
+            return evs;
+        }
+        if let Some((_, evs)) = upper {
             return evs;
         }
         subordinate.unwrap_or_default()
+    }
+
+    /// PETRARCH-2's verb combination: an upper verb's value plus the value of the cooperative
+    /// verb it governs ("will" 0x3000 + "help" 0x0040 = 0x3040 = 033); when the sum is not a code,
+    /// or the lower verb is not additive, the lower verb's code stands. The lower verb's actors
+    /// are kept.
+    fn combine_upper(&self, upper: i64, _upper_events: Vec<RawEvent>, mut lower: Vec<RawEvent>) -> Vec<RawEvent> {
+        for e in lower.iter_mut() {
+            let Some(&v) = self.ontology_value.get(&e.code) else {
+                continue;
+            };
+            if (0..0x1000).contains(&v) {
+                if let Some(c) = self.ontology_code.get(&(upper + v)) {
+                    e.code = c.clone();
+                }
+            }
+        }
+        lower
     }
 
     /// Source and target for a verb at clause position `pos`.

@@ -27,6 +27,11 @@ pub enum Tag {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorHit {
     pub code: String,
+    /// The actor's own code before any agent was added (`---` for a lone agent).
+    pub base: String,
+    /// True when the agent came before the actor with a preposition ("ambassadors of X"): it
+    /// then applies to every member of a compound that follows.
+    pub agent_of: bool,
     pub actor: Option<u32>,
     pub agent: Option<u32>,
     /// Word range of the words that named it.
@@ -182,6 +187,7 @@ struct Span {
     end: usize,
     actor: Option<u32>,
     agent: Option<u32>,
+    agent_of: bool,
 }
 
 pub fn build_mentions(
@@ -190,6 +196,7 @@ pub fn build_mentions(
     tags: &[Tag],
     date: Option<NaiveDate>,
     lone_agents: bool,
+    possessive_gap: usize,
 ) -> Vec<Mention> {
     let n = words.len();
     // 1. Actor and agent spans.
@@ -199,11 +206,11 @@ pub fn build_mentions(
         match *t {
             Tag::Actor { actor, len } => {
                 if actor_code(d, actor, date).is_some() {
-                    actors.push(Span { start: i, end: (i + len).min(n), actor: Some(actor), agent: None });
+                    actors.push(Span { start: i, end: (i + len).min(n), actor: Some(actor), agent: None, agent_of: false });
                 }
             }
             Tag::Agent { agent, len } => {
-                agents.push(Span { start: i, end: (i + len).min(n), actor: None, agent: Some(agent) })
+                agents.push(Span { start: i, end: (i + len).min(n), actor: None, agent: Some(agent), agent_of: false })
             }
             _ => {}
         }
@@ -221,7 +228,9 @@ pub fn build_mentions(
             let after = if g.start == a.end {
                 true
             } else if words.get(a.end).is_some_and(|w| w.kind == WordKind::Possessive) {
-                g.start > a.end && g.start <= a.end + 3 && (a.end + 1..g.start).all(|k| tags[k] == Tag::Other)
+                g.start > a.end
+                    && g.start <= a.end + 1 + possessive_gap
+                    && (a.end + 1..g.start).all(|k| tags[k] == Tag::Other)
             } else {
                 false
             };
@@ -241,11 +250,11 @@ pub fn build_mentions(
             if agent_used[gi] {
                 continue;
             }
-            let before = g.end == a.start
-                || ((is_word(g.end, "of") || is_word(g.end, "in"))
-                    && (g.end + 1 == a.start || (is_word(g.end + 1, "the") && g.end + 2 == a.start)));
-            if before {
+            let prep = is_word(g.end, "of") || is_word(g.end, "in") || is_word(g.end, "from");
+            let via_prep = prep && (g.end + 1 == a.start || (is_word(g.end + 1, "the") && g.end + 2 == a.start));
+            if g.end == a.start || via_prep {
                 a.agent = g.agent;
+                a.agent_of = via_prep;
                 a.start = g.start;
                 agent_used[gi] = true;
                 break;
@@ -268,7 +277,9 @@ pub fn build_mentions(
             None => "---".to_string(),
         };
         let mut members = Vec::new();
-        for code in base.split('/') {
+        for base in base.split('/') {
+            let code = base;
+            let base = base.to_string();
             let code = match s.agent.and_then(|g| d.agents.get(g as usize)) {
                 Some(agent) => {
                     let agent_code = if is_word(s.start.wrapping_sub(1), "former") {
@@ -284,7 +295,15 @@ pub fn build_mentions(
                 }
                 None => code.to_string(),
             };
-            members.push(ActorHit { code, actor: s.actor, agent: s.agent, start: s.start, end: s.end });
+            members.push(ActorHit {
+                code,
+                base: base.clone(),
+                agent_of: s.agent_of,
+                actor: s.actor,
+                agent: s.agent,
+                start: s.start,
+                end: s.end,
+            });
         }
         // Adjacent mentions ("European Union (EU)", "Prime Minister X of Y") fold into one.
         if let Some(last) = mentions.last_mut() {
@@ -300,7 +319,7 @@ pub fn build_mentions(
 
 /// Joins mentions separated only by `and`/`or`/commas (and determiners or adjectives) into
 /// compounds: "Arnor and Gondor", "Arnor, Gondor and the Shire".
-pub fn join_compounds(words: &[Word], tags: &[Tag], mentions: Vec<Mention>) -> Vec<Mention> {
+pub fn join_compounds(d: &Dictionaries, words: &[Word], tags: &[Tag], mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut pending_and = false;
     for m in mentions {
@@ -321,7 +340,26 @@ pub fn join_compounds(words: &[Word], tags: &[Tag], mentions: Vec<Mention>) -> V
             if ok && (conj || (comma && !pending_and)) {
                 let list_comma = comma && !conj;
                 prev.end = m.end;
-                prev.members.extend(m.members);
+                let mut members = m.members;
+                // "the ambassadors of A, B and C": the agent applies to every member.
+                if let Some(first) = prev.members.first() {
+                    if let Some(agent) = first.agent.filter(|_| first.agent_of).and_then(|g| d.agents.get(g as usize)) {
+                        for h in members.iter_mut().filter(|h| h.agent.is_none() && h.base != "---") {
+                            h.code = combine(&h.base, &agent.code, agent.placement);
+                            h.agent = first.agent;
+                        }
+                    }
+                    // "Danish media and government": a lone agent takes the actor before it.
+                    if first.base != "---" {
+                        for h in members.iter_mut().filter(|h| h.base == "---" && h.actor.is_none()) {
+                            if let Some(agent) = h.agent.and_then(|g| d.agents.get(g as usize)) {
+                                h.code = combine(&first.base, &agent.code, agent.placement);
+                                h.base = first.base.clone();
+                            }
+                        }
+                    }
+                }
+                prev.members.extend(members);
                 pending_and = list_comma;
                 continue;
             }
