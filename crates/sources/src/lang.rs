@@ -3,7 +3,7 @@
 use whatlang::Lang;
 
 /// How much of the text is looked at: enough for a confident guess, cheap for long articles.
-const SAMPLE_BYTES: usize = 4096;
+const SAMPLE_BYTES: usize = 2048;
 
 /// The article's language as an ISO 639-1 code (`en`, `es`), or `None` when the text is too
 /// short or mixed for a reliable guess. A short text whose best guess is English counts as

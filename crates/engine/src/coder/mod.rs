@@ -81,6 +81,11 @@ impl Engine {
             .iter()
             .map(|v| {
                 let mut ids: Vec<usize> = v.patterns.iter().copied().filter(|&p| p < dicts.patterns.len()).collect();
+                // atalaya's format tries patterns in the order written; TABARI and PETRARCH
+                // try the longest first.
+                if dicts.format == DictFormat::Atalaya {
+                    return ids;
+                }
                 ids.sort_by_key(|&p| {
                     let pat = &dicts.patterns[p];
                     std::cmp::Reverse(
@@ -186,7 +191,8 @@ impl Engine {
             return Vec::new();
         }
         let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
-        let (tags, discard) = parse::tag_words(&self.lexicon, &keys, &words);
+        let all_caps = !sentence.chars().any(char::is_lowercase);
+        let (tags, discard) = parse::tag_words(&self.lexicon, &keys, &words, all_caps);
         if discard.is_some() {
             return Vec::new();
         }

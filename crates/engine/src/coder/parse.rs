@@ -69,7 +69,8 @@ pub struct CommaRules {
     pub emax: u32,
 }
 
-pub fn tag_words(lex: &Lexicon, keys: &[&str], words: &[Word]) -> (Vec<Tag>, Option<u32>) {
+/// `all_caps`: the sentence has no lowercase letter (old wire copy), so capitals say nothing.
+pub fn tag_words(lex: &Lexicon, keys: &[&str], words: &[Word], all_caps: bool) -> (Vec<Tag>, Option<u32>) {
     let n = words.len();
     let mut tags = vec![Tag::Other; n];
     let mut discard = None;
@@ -113,9 +114,6 @@ pub fn tag_words(lex: &Lexicon, keys: &[&str], words: &[Word]) -> (Vec<Tag>, Opt
     }
     // TABARI's noun rule: a verb right after a determiner or a possessive, or capitalised
     // inside a mixed-case sentence, is a noun.
-    let all_caps = words
-        .iter()
-        .all(|w| !w.capitalized || w.key.len() <= 1 || w.kind != WordKind::Plain);
     for i in 0..n {
         if let Tag::Verb { len, .. } = tags[i] {
             let prev = i.checked_sub(1).map(|p| words[p].kind);

@@ -1,0 +1,128 @@
+//! The coder on small fixture dictionaries (tests/fixtures/coder, atalaya format, fictional
+//! actors): each test names one behaviour and fails when it breaks.
+
+use atalaya_engine::{Article, Engine, Event};
+use std::path::Path;
+
+fn engine() -> Engine {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coder");
+    let (dicts, warnings) = atalaya_dict::atalaya::load_dir_atalaya(&dir).expect("fixture dictionaries load");
+    assert!(warnings.is_empty(), "fixture warnings: {warnings:?}");
+    Engine::new(dicts)
+}
+
+fn code_at(text: &str, published: Option<&str>) -> Vec<Event> {
+    let article = Article {
+        id: "t".into(),
+        text: text.into(),
+        published: published.map(str::to_string),
+        ..Article::default()
+    };
+    engine().code_article(&article).events
+}
+
+fn code(text: &str) -> Vec<(String, String, String)> {
+    let mut v: Vec<_> = code_at(text, None)
+        .into_iter()
+        .map(|e| (e.source.code, e.target.code, e.cameo))
+        .collect();
+    v.sort();
+    v
+}
+
+fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
+    (s.into(), t.into(), c.into())
+}
+
+#[test]
+fn subject_verb_object() {
+    assert_eq!(code("Arnor attacked Gondor on Monday."), vec![t("ARN", "GON", "190")]);
+}
+
+#[test]
+fn pattern_beats_verb_code() {
+    assert_eq!(code("Arnor attacked Gondor with drones."), vec![t("ARN", "GON", "195")]);
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    assert_eq!(code("Gondor was attacked by Arnor."), vec![t("ARN", "GON", "190")]);
+}
+
+#[test]
+fn compound_subject_gives_one_event_per_member() {
+    assert_eq!(
+        code("Arnor and Rohan criticized Gondor."),
+        vec![t("ARN", "GON", "111"), t("ROH", "GON", "111")]
+    );
+}
+
+#[test]
+fn agents_attach_to_actors() {
+    assert_eq!(code("Gondor's foreign minister criticized Arnor."), vec![t("GONGOVFRM", "ARN", "111")]);
+    assert_eq!(code("Arnorian troops attacked Gondor."), vec![t("ARNMIL", "GON", "190")]);
+    assert_eq!(code("Soldiers from Gondor attacked Rohan."), vec![t("GONMIL", "ROH", "190")]);
+}
+
+#[test]
+fn paired_codes_give_both_directions() {
+    assert_eq!(code("Arnor met Gondor in Annuminas."), vec![t("ARN", "GON", "036"), t("GON", "ARN", "036")]);
+}
+
+#[test]
+fn null_pattern_blocks_the_verb_code() {
+    assert_eq!(code("Arnor did not accuse Gondor."), vec![]);
+    assert_eq!(code("Arnor accused Gondor."), vec![t("ARN", "GON", "112")]);
+}
+
+#[test]
+fn no_code_no_event() {
+    // SAY has no code and no pattern: precision over volume.
+    assert_eq!(code("Arnor said Gondor is a neighbour."), vec![]);
+    assert_eq!(code("Arnor attacked."), vec![]);
+}
+
+#[test]
+fn discards_drop_the_sentence() {
+    assert_eq!(code("Arnor attacked Gondor in the world cup final."), vec![]);
+}
+
+#[test]
+fn accents_and_case_fold() {
+    assert_eq!(code("ARNOR ATTACKED GÓNDOR."), vec![t("ARN", "GON", "190")]);
+}
+
+#[test]
+fn date_bounded_roles_follow_the_publication_date() {
+    let in_office = code_at("Aranor criticized Gondor.", Some("2022-05-01"));
+    assert_eq!(in_office[0].source.code, "ARNGOV");
+    let after = code_at("Aranor criticized Gondor.", Some("2025-05-01"));
+    assert_eq!(after[0].source.code, "ARNELI");
+}
+
+#[test]
+fn events_point_back_to_their_evidence() {
+    let text = "Rohan stayed quiet. Then Arnor attacked Gondor with drones.";
+    let events = code_at(text, None);
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(e.sentence_index, 1);
+    assert_eq!(&text[e.span.start..e.span.end], "Then Arnor attacked Gondor with drones.");
+    let s = e.source.span.expect("source span");
+    assert_eq!(&text[s.start..s.end], "Arnor");
+    assert_eq!(e.matched.verb, "ATTACK");
+    assert!(e.matched.pattern.as_deref().is_some_and(|p| p.contains("&WEAPON")));
+    assert!(e.matched.origin.contains("verbs.txt:"), "origin {}", e.matched.origin);
+    assert_eq!(e.quad_class, Some(4));
+    assert_eq!(e.goldstein, Some(-10.0));
+}
+
+#[test]
+fn a_huge_sentence_is_skipped_with_a_warning_and_the_rest_is_coded() {
+    let mut text = "word ".repeat(1_000_000);
+    text.push_str(". Arnor attacked Gondor.");
+    let article = Article { id: "big".into(), text, ..Article::default() };
+    let out = engine().code_article(&article);
+    assert_eq!(out.events.len(), 1);
+    assert!(out.warnings.iter().any(|w| w.message.contains("skipped")));
+}
