@@ -36,11 +36,25 @@ pub enum Format {
     Atalaya,
 }
 
-/// Guesses a folder's format from its file names.
+/// Guesses a folder's format: atalaya's files have `@entity`/`@verb`/... block headers; TABARI's
+/// are named `*.project`, `*.verbs`, `*.actors`; PETRARCH-2's are `*verbs*.txt`, `*actors*.txt`.
 pub fn detect(dir: &Path) -> anyhow::Result<Format> {
     let entries = std::fs::read_dir(dir).with_context(|| format!("{}: cannot read dictionary folder", dir.display()))?;
     let mut names = Vec::new();
     for e in entries.flatten() {
+        let path = e.path();
+        if path.is_dir() {
+            // atalaya keeps actors and verbs in subfolders.
+            if let Ok(sub) = std::fs::read_dir(&path) {
+                if sub.flatten().any(|f| has_atalaya_header(&f.path())) {
+                    return Ok(Format::Atalaya);
+                }
+            }
+            continue;
+        }
+        if has_atalaya_header(&path) {
+            return Ok(Format::Atalaya);
+        }
         names.push(e.file_name().to_string_lossy().to_lowercase());
     }
     if names.iter().any(|n| n.ends_with(".project") || n.ends_with(".verbs") || n.ends_with(".actors")) {
@@ -50,6 +64,22 @@ pub fn detect(dir: &Path) -> anyhow::Result<Format> {
         return Ok(Format::Petrarch);
     }
     Ok(Format::Atalaya)
+}
+
+/// True when a `.txt` file has an atalaya block header in its first lines.
+fn has_atalaya_header(path: &Path) -> bool {
+    use std::io::BufRead;
+    if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    std::io::BufReader::new(file)
+        .lines()
+        .take(200)
+        .map_while(Result::ok)
+        .any(|l| ["@entity", "@verb", "@agent", "@synset", "@discards", "@issue", "@options"].iter().any(|h| l.starts_with(h)))
 }
 
 fn load_one(dir: &Path, format: Format) -> anyhow::Result<(Dictionaries, Vec<Warning>)> {

@@ -69,7 +69,7 @@ pub struct IngestArgs {
 /// What a worker hands the writer.
 enum Work {
     Store {
-        write: ArticleWrite,
+        write: Box<ArticleWrite>,
         raw_bytes: usize,
     },
     /// Already stored (same text under the same dictionaries, or the same text under another id).
@@ -286,13 +286,13 @@ fn code_one(engine: &Engine, sourced: atalaya_sources::Sourced) -> Work {
     };
     Work::Store {
         raw_bytes: sourced.raw_bytes,
-        write: ArticleWrite {
+        write: Box::new(ArticleWrite {
             bytes: sourced.raw_bytes,
             content_hash: sourced.content_hash,
             origin: Some(origin),
             article: sourced.article,
             coding,
-        },
+        }),
     }
 }
 
@@ -324,7 +324,7 @@ fn write_all(
             Some(Work::Store { write, raw_bytes }) => {
                 delta.articles_read += 1;
                 totals.bytes += raw_bytes as u64;
-                batch.push(write);
+                batch.push(*write);
             }
             Some(Work::AlreadyThere { state, raw_bytes }) => {
                 delta.articles_read += 1;
