@@ -1,5 +1,6 @@
 //! The `atalaya` binary: argument parsing and I/O at the edge; all coding is in `atalaya-engine`.
 
+mod bench;
 mod code;
 mod dict_cmd;
 mod dicts;
@@ -24,6 +25,8 @@ enum Command {
     Code(code::CodeArgs),
     /// Score the coder against a validation suite (JSON Lines).
     Eval(eval_cmd::EvalArgs),
+    /// Measure coder throughput, dictionary load time and peak memory on generated sentences.
+    BenchCode(bench::BenchArgs),
     /// Check dictionaries or report their coverage.
     #[command(subcommand)]
     Dict(dict_cmd::DictCommand),
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Eval(args) => eval_cmd::run(args),
         Command::Dict(cmd) => dict_cmd::run(cmd),
+        Command::BenchCode(args) => bench::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),

@@ -43,7 +43,12 @@ const TABARI_ENDINGS: [&str; 6] = ["s", "es", "ed", "en", "ing", "d"];
 
 #[derive(Default)]
 pub struct Lexicon {
+    /// Phrases indexed by their first word only (one-word phrases, and phrases whose second
+    /// word is a stem or may be separated).
     exact: HashMap<String, Vec<u32>>,
+    /// Phrases indexed by first word, then second word: common first words ("the", "new")
+    /// start thousands of phrases, and the second word tells them apart at once.
+    pairs: HashMap<String, HashMap<String, Vec<u32>>>,
     stems: HashMap<String, Vec<u32>>,
     entries: Vec<LexEntry>,
     /// Whether the TABARI regular-ending rule applies (TABARI dictionaries only; the other
@@ -108,13 +113,22 @@ impl Lexicon {
             kind,
             words: phrase.words.clone().into_boxed_slice(),
         });
-        let map = if first.stem {
+        if first.stem {
             self.max_stem_len = self.max_stem_len.max(first.key.len());
-            &mut self.stems
-        } else {
-            &mut self.exact
-        };
-        map.entry(first.key.clone()).or_default().push(idx);
+            self.stems.entry(first.key.clone()).or_default().push(idx);
+            return;
+        }
+        match phrase.words.get(1) {
+            Some(second) if second.adjacent && !second.stem && !self.tabari_endings => {
+                self.pairs
+                    .entry(first.key.clone())
+                    .or_default()
+                    .entry(second.key.clone())
+                    .or_default()
+                    .push(idx);
+            }
+            _ => self.exact.entry(first.key.clone()).or_default().push(idx),
+        }
     }
 
     /// Every entry whose phrase matches the words starting at `at`. `keys` are the folded words
@@ -134,6 +148,11 @@ impl Lexicon {
         };
         if let Some(ids) = self.exact.get(*word) {
             consider(ids);
+        }
+        if let (Some(by_second), Some(next)) = (self.pairs.get(*word), keys.get(at + 1)) {
+            if let Some(ids) = by_second.get(*next) {
+                consider(ids);
+            }
         }
         if self.tabari_endings {
             for ending in TABARI_ENDINGS {

@@ -54,6 +54,9 @@ pub struct Engine {
     lexicon: Lexicon,
     /// Per verb, its pattern indices, longest first.
     ordered_patterns: Vec<Vec<usize>>,
+    /// Per pattern, the exact literal words it needs: a pattern whose words are not all in the
+    /// clause is not tried (most patterns fail here, cheaply).
+    required_words: Vec<Box<[String]>>,
     tabari: bool,
     /// PETRARCH-2 internal coding ontology, when the dictionaries have one: code → value and
     /// value → code, for combining an upper verb with the verb it governs ("will" + "help").
@@ -95,6 +98,21 @@ impl Engine {
                 ids
             })
             .collect();
+        let required_words = dicts
+            .patterns
+            .iter()
+            .map(|p| {
+                p.before
+                    .iter()
+                    .chain(p.after.iter())
+                    .filter_map(|e| match e {
+                        PatternElem::Word(w) if !w.stem => Some(w.key.clone()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice()
+            })
+            .collect();
         let tabari = dicts.format == DictFormat::Tabari;
         let mut ontology_value = HashMap::new();
         let mut ontology_code = HashMap::new();
@@ -102,7 +120,7 @@ impl Engine {
             ontology_value.entry(e.cameo.clone()).or_insert(e.value);
             ontology_code.entry(e.value).or_insert_with(|| e.cameo.clone());
         }
-        Engine { dicts, lexicon, ordered_patterns, tabari, ontology_value, ontology_code }
+        Engine { dicts, lexicon, ordered_patterns, required_words, tabari, ontology_value, ontology_code }
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -253,6 +271,10 @@ impl Engine {
             let mut chosen: Option<(CodeSpec, Option<usize>, Bindings)> = None;
             for &pi in self.ordered_patterns.get(verb as usize).map(Vec::as_slice).unwrap_or(&[]) {
                 let p = &d.patterns[pi];
+                let needs = self.required_words.get(pi).map(|r| &r[..]).unwrap_or(&[]);
+                if !needs.iter().all(|k| view.words.iter().any(|w| self.tabari_word_eq(k, &w.key))) {
+                    continue;
+                }
                 if let Some(b) = matcher.match_pattern(view, &p.before, &p.after, p.verb_adjacent, pos, verb_end) {
                     chosen = Some((p.code.clone(), Some(pi), b));
                     break;
@@ -313,6 +335,16 @@ impl Engine {
             return evs;
         }
         subordinate.unwrap_or_default()
+    }
+
+    /// Could the clause word `key` match the exact pattern word `want`? (TABARI words may carry
+    /// a regular ending; the full check happens in the matcher.)
+    fn tabari_word_eq(&self, want: &str, key: &str) -> bool {
+        if self.tabari {
+            key.starts_with(want)
+        } else {
+            key == want
+        }
     }
 
     /// PETRARCH-2's verb combination: an upper verb's value plus the value of the cooperative
