@@ -12,7 +12,8 @@ mod parse;
 mod patterns;
 mod words;
 
-use crate::record::{ActorRef, Article, Event, Matched, Modality, Span};
+use crate::context;
+use crate::record::{ActorRef, Article, Event, Matched, Span};
 use atalaya_dict::{CodeSpec, DictFormat, Dictionaries, PatternElem};
 use chrono::NaiveDate;
 use lexicon::Lexicon;
@@ -64,6 +65,17 @@ pub struct Engine {
     ontology_code: HashMap<i64, String>,
 }
 
+/// The sentence an event comes from, and its article.
+#[derive(Clone, Copy)]
+struct SentenceSite<'a> {
+    article_id: &'a str,
+    sentence_index: usize,
+    sentence: &'a str,
+    base: usize,
+    article_text: &'a str,
+    date: Option<NaiveDate>,
+}
+
 /// One event before it becomes a record.
 struct RawEvent {
     source: Option<usize>,
@@ -89,7 +101,7 @@ impl Engine {
                 if dicts.format == DictFormat::Atalaya {
                     return ids;
                 }
-                ids.sort_by_key(|&p| {
+                ids.sort_by_cached_key(|&p| {
                     let pat = &dicts.patterns[p];
                     std::cmp::Reverse(
                         patterns::pattern_weight(&dicts, &pat.before) + patterns::pattern_weight(&dicts, &pat.after),
@@ -187,7 +199,7 @@ impl Engine {
                 });
                 continue;
             }
-            let events = self.code_sentence(&article.id, index, sentence, s.start, date, opts);
+            let events = self.code_sentence(&article.id, index, sentence, s.start, date, opts, text);
             out.events.extend(events);
         }
         out
@@ -202,6 +214,7 @@ impl Engine {
         base: usize,
         date: Option<NaiveDate>,
         opts: &RunOptions,
+        article_text: &str,
     ) -> Vec<Event> {
         let d = &self.dicts;
         let words = words::words(sentence, base);
@@ -239,7 +252,8 @@ impl Engine {
             let clause_events = self.code_clause(&view, &tags, &mentions, &matcher, &mut carried_source, opts);
             raw.extend(clause_events);
         }
-        self.to_events(article_id, sentence_index, sentence, base, &words, &mentions, raw, date)
+        let site = SentenceSite { article_id, sentence_index, sentence, base, article_text, date };
+        self.to_events(&site, &words, &tags, &mentions, raw)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -430,21 +444,61 @@ impl Engine {
         (source, target)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Turns raw events into records: actors with spans and entity ids, what fired, and the
+    /// context (modality, attribution, date, confidence; an idiom may recode the event).
     fn to_events(
         &self,
-        article_id: &str,
-        sentence_index: usize,
-        sentence: &str,
-        base: usize,
+        site: &SentenceSite,
         words: &[words::Word],
+        tags: &[Tag],
         mentions: &[Mention],
         raw: Vec<RawEvent>,
-        _date: Option<NaiveDate>,
     ) -> Vec<Event> {
+        let SentenceSite { article_id, sentence_index, sentence, base, article_text, date } = *site;
         let d = &self.dicts;
         let mut out: Vec<Event> = Vec::new();
-        for r in raw {
+        let site_words: Vec<(String, usize, usize)> = words.iter().map(|w| (w.key.clone(), w.start, w.end)).collect();
+        let actor_spans: Vec<context::ActorSpan> = mentions
+            .iter()
+            .flat_map(|m| m.members.iter().map(|h| context::ActorSpan { words: h.start..h.end, code: h.code.as_str() }))
+            .collect();
+        let hit_range = |m: Option<usize>, k: usize| -> Option<std::ops::Range<usize>> {
+            m.and_then(|m| mentions.get(m)).and_then(|m| m.members.get(k)).map(|h| h.start..h.end)
+        };
+        let member_at = |range: &std::ops::Range<usize>| -> Option<(usize, usize)> {
+            mentions.iter().enumerate().find_map(|(mi, m)| {
+                m.members.iter().position(|h| h.start <= range.start && range.start < h.end.max(h.start + 1)).map(|k| (mi, k))
+            })
+        };
+        for mut r in raw {
+            let verb_len = match tags.get(r.verb_word) {
+                Some(Tag::Verb { len, .. }) => *len,
+                _ => 1,
+            };
+            let ctx = context::analyze(&context::EventSite {
+                sentence,
+                base,
+                words: &site_words,
+                verb: r.verb_word..r.verb_word + verb_len,
+                source: hit_range(r.source, r.source_member),
+                target: hit_range(r.target, r.target_member),
+                actors: &actor_spans,
+                cameo: &r.code,
+                pattern_matched: r.pattern.is_some(),
+                published: date,
+                article_text,
+            });
+            if let Some(code) = &ctx.recode {
+                r.code = code.clone();
+            }
+            if let Some((m, k)) = ctx.recode_source.as_ref().and_then(member_at) {
+                r.source = Some(m);
+                r.source_member = k;
+            }
+            if let Some((m, k)) = ctx.recode_target.as_ref().and_then(member_at) {
+                r.target = Some(m);
+                r.target_member = k;
+            }
             let actor_ref = |m: Option<usize>, member: usize| -> ActorRef {
                 let Some(hit) = m.and_then(|m| mentions.get(m)).and_then(|m| m.members.get(member)) else {
                     return ActorRef { code: "---".to_string(), ..ActorRef::default() };
@@ -498,8 +552,6 @@ impl Engine {
                 r.code.get(..2).unwrap_or(&r.code).to_string()
             });
             let known = atalaya_cameo::lookup(&r.code).is_some();
-            let confidence = if pattern.is_some() { 0.8 } else { 0.6 };
-            let _ = r.verb_word;
             out.push(Event {
                 id: format!("{article_id}-{sentence_index}-{}", out.len()),
                 article_id: article_id.to_string(),
@@ -520,12 +572,12 @@ impl Engine {
                 },
                 cameo: r.code,
                 cameo_root,
-                modality: Modality::Asserted,
-                attribution: Vec::new(),
-                date: None,
-                date_precision: None,
+                modality: ctx.modality,
+                attribution: ctx.attribution,
+                date: ctx.date,
+                date_precision: ctx.date_precision,
                 location: None,
-                confidence,
+                confidence: ctx.confidence,
                 matched,
                 cluster_id: None,
             });
