@@ -64,6 +64,10 @@ pub(crate) const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../../../../dictionaries/agents.txt"),
     ),
     (
+        "options.txt",
+        include_str!("../../../../dictionaries/options.txt"),
+    ),
+    (
         "verbs/00-synsets.txt",
         include_str!("../../../../dictionaries/verbs/00-synsets.txt"),
     ),

@@ -14,6 +14,7 @@ mod words;
 
 use crate::context;
 use crate::record::{ActorRef, Article, Event, Matched, Span};
+use atalaya_dict::tabari::{CodeBy, TabariSettings};
 use atalaya_dict::{CodeSpec, DictFormat, Dictionaries, PatternElem};
 use chrono::NaiveDate;
 use lexicon::Lexicon;
@@ -47,6 +48,9 @@ pub struct RunOptions {
     pub date: Option<NaiveDate>,
     /// Sentences longer than this (bytes) are skipped with a warning.
     pub max_sentence_bytes: usize,
+    /// TABARI's `.options` settings (complexity filters, default actors, code-by, minimum
+    /// words, converted agents), when the dictionaries are TABARI's.
+    pub tabari: Option<TabariSettings>,
 }
 
 /// Compiled dictionaries plus coder options: build once, share across threads (`Sync`).
@@ -165,7 +169,8 @@ impl Engine {
                 emax: o.comma_emax.unwrap_or(8),
             }
         };
-        RunOptions { require_dyad: o.require_dyad, comma, date: None, max_sentence_bytes: 20_000 }
+        let tabari = self.tabari.then(|| atalaya_dict::tabari::tabari_settings(o));
+        RunOptions { require_dyad: o.require_dyad, comma, date: None, max_sentence_bytes: 20_000, tabari }
     }
 
     /// Codes every sentence of one article with the dictionaries' default options.
@@ -221,14 +226,38 @@ impl Engine {
         if words.is_empty() {
             return Vec::new();
         }
+        let tabari = opts.tabari.as_ref();
+        if let Some(min) = tabari.and_then(|t| t.minimum_words) {
+            if words.iter().filter(|w| w.kind != WordKind::Comma).count() < min as usize {
+                return Vec::new();
+            }
+        }
         let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
         let all_caps = !sentence.chars().any(char::is_lowercase);
         let (tags, discard) = parse::tag_words(&self.lexicon, &keys, &words, all_caps);
         if discard.is_some() {
             return Vec::new();
         }
+        if let Some(t) = tabari {
+            // TABARI's complexity filters: such sentences are left for a human coder.
+            let verbs = tags.iter().filter(|t| matches!(t, Tag::Verb { .. })).count() as u32;
+            let conjunctions = words.iter().filter(|w| w.kind == WordKind::Conj).count() as u32;
+            if t.complex.verbs.is_some_and(|n| verbs > n) || t.complex.conjunctions.is_some_and(|n| conjunctions > n) {
+                return Vec::new();
+            }
+        }
         let possessive_gap = if self.tabari { 0 } else { 2 };
-        let mentions = parse::build_mentions(d, &words, &tags, date, !self.tabari, possessive_gap);
+        // Agents with no actor: PETRARCH codes them `---GOV`; TABARI only with CONVERT AGENTS,
+        // as `~GOV`.
+        let lone_agents = match tabari {
+            Some(t) if t.convert_agents => Some("~"),
+            Some(_) => None,
+            None => Some("---"),
+        };
+        let mentions = parse::build_mentions(d, &words, &tags, date, lone_agents, possessive_gap);
+        if mentions.iter().flat_map(|m| m.members.iter()).any(|h| is_halt_code(&h.code)) {
+            return Vec::new();
+        }
         let mentions = parse::join_compounds(d, &words, &tags, mentions);
         let mentions = parse::resolve_pronouns(&words, mentions);
         let mut mention_of = vec![None; words.len()];
@@ -251,6 +280,13 @@ impl Engine {
             }
             let clause_events = self.code_clause(&view, &tags, &mentions, &matcher, &mut carried_source, opts);
             raw.extend(clause_events);
+            if tabari.is_some_and(|t| t.code_by == CodeBy::Sentence) && !raw.is_empty() {
+                break;
+            }
+        }
+        // A discard (`###`) or complex (`+++`) code anywhere halts the sentence.
+        if raw.iter().any(|r| is_halt_code(&r.code)) {
+            return Vec::new();
         }
         let site = SentenceSite { article_id, sentence_index, sentence, base, article_text, date };
         self.to_events(&site, &words, &tags, &mentions, raw)
@@ -647,6 +683,11 @@ fn clause_view<'a>(
         view.mention_at[p] = Some((mi, end));
     }
     view
+}
+
+/// TABARI's discard `###` and complex `+++` codes: the sentence is not coded.
+fn is_halt_code(code: &str) -> bool {
+    code.starts_with("###") || code.starts_with("+++")
 }
 
 /// True when the pattern has an explicit source or target slot.

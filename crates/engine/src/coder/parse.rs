@@ -193,7 +193,7 @@ pub fn build_mentions(
     words: &[Word],
     tags: &[Tag],
     date: Option<NaiveDate>,
-    lone_agents: bool,
+    lone_agents: Option<&str>,
     possessive_gap: usize,
 ) -> Vec<Mention> {
     let n = words.len();
@@ -259,7 +259,7 @@ pub fn build_mentions(
             }
         }
     }
-    if lone_agents {
+    if lone_agents.is_some() {
         for (gi, g) in agents.into_iter().enumerate() {
             if !agent_used[gi] {
                 actors.push(g);
@@ -272,7 +272,7 @@ pub fn build_mentions(
     for s in actors {
         let base = match s.actor {
             Some(a) => actor_code(d, a, date).unwrap_or("").to_string(),
-            None => "---".to_string(),
+            None => lone_agents.unwrap_or("---").to_string(),
         };
         let mut members = Vec::new();
         for base in base.split('/') {
@@ -285,8 +285,8 @@ pub fn build_mentions(
                     } else {
                         agent.code.as_str()
                     };
-                    if code == "---" {
-                        format!("---{}", agent_code.trim_matches('~'))
+                    if s.actor.is_none() {
+                        format!("{code}{}", agent_code.trim_matches('~'))
                     } else {
                         combine(code, agent_code, agent.placement)
                     }
