@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 #[derive(Args, Clone, Debug, Default)]
 pub struct DbArg {
     /// SQLite store [default: ~/.local/share/atalaya/atalaya.db on Linux]
-    #[arg(long, value_name = "PATH", env = "ATALAYA_DB", global = true)]
+    #[arg(long, value_name = "PATH", env = "ATALAYA_DB")]
     pub db: Option<PathBuf>,
 }
 

@@ -235,3 +235,51 @@ fn missing_path_is_an_error_not_a_panic() {
     assert!(ok.is_empty());
     assert!(matches!(errors[0].reason, Reason::NotFound));
 }
+
+/// Serves one HTTP response on a loopback port, for the URL reader.
+#[cfg(feature = "http")]
+fn serve_once(content_type: &'static str, body: String) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+    let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body.as_bytes());
+        }
+    });
+    format!("http://{addr}/feed")
+}
+
+#[cfg(feature = "http")]
+#[test]
+fn feed_url_is_fetched_and_split_into_items() {
+    let body = std::fs::read_to_string(fixture("feed.atom")).unwrap_or_else(|e| panic!("{e}"));
+    let url = serve_once("application/atom+xml", body);
+    let (ok, errors) = read(std::slice::from_ref(&url));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(ok.len(), 2);
+    assert_eq!(ok[0].origin.to_string(), format!("{url}: item 1"));
+    assert_eq!(ok[1].article.outlet.as_deref(), Some("Valley Chronicle"));
+}
+
+#[cfg(feature = "http")]
+#[test]
+fn unreachable_url_is_an_error_naming_it() {
+    // A port that was just free: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let url = format!("http://127.0.0.1:{port}/gone.rss");
+    let (ok, errors) = read(std::slice::from_ref(&url));
+    assert!(ok.is_empty());
+    assert!(matches!(errors[0].reason, Reason::Http(_)), "{errors:?}");
+    assert!(errors[0].to_string().starts_with(&url));
+}

@@ -255,7 +255,7 @@ impl Engine {
             None => Some("---"),
         };
         let mentions = parse::build_mentions(d, &words, &tags, date, lone_agents, possessive_gap);
-        if mentions.iter().flat_map(|m| m.members.iter()).any(|h| is_halt_code(&h.code)) {
+        if tabari.is_some() && mentions.iter().flat_map(|m| m.members.iter()).any(|h| is_halt_code(&h.code)) {
             return Vec::new();
         }
         let mentions = parse::join_compounds(d, &words, &tags, mentions);
@@ -284,8 +284,8 @@ impl Engine {
                 break;
             }
         }
-        // A discard (`###`) or complex (`+++`) code anywhere halts the sentence.
-        if raw.iter().any(|r| is_halt_code(&r.code)) {
+        // TABARI: a discard (`###`) or complex (`+++`) code anywhere halts the sentence.
+        if tabari.is_some() && raw.iter().any(|r| is_halt_code(&r.code)) {
             return Vec::new();
         }
         let site = SentenceSite { article_id, sentence_index, sentence, base, article_text, date };
