@@ -318,57 +318,93 @@ pub fn build_mentions(
 /// Joins mentions separated only by `and`/`or`/commas (and determiners or adjectives) into
 /// compounds: "Arnor and Gondor", "Arnor, Gondor and the Shire".
 pub fn join_compounds(d: &Dictionaries, words: &[Word], tags: &[Tag], mentions: Vec<Mention>) -> Vec<Mention> {
+    // 1. What separates each mention from the next: `Some(true)` a conjunction (with optional
+    //    commas, determiners, adjectives), `Some(false)` commas only, `None` anything else.
+    let sep: Vec<Option<bool>> = mentions
+        .windows(2)
+        .map(|pair| separator(words, tags, &pair[0], &pair[1]))
+        .collect();
+    // 2. Runs `A (, B)* and C` become compounds; a run of commas not closed by a conjunction
+    //    is an apposition or a list of something else, and stays apart.
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    let mut pending_and = false;
-    for m in mentions {
-        if let Some(prev) = out.last_mut() {
-            let gap = prev.end..m.start;
-            let mut conj = false;
-            let mut comma = false;
-            let mut ok = !gap.is_empty() && !prev.pronoun && !m.pronoun;
-            for k in gap {
-                match (words[k].kind, tags[k]) {
-                    (WordKind::Conj, _) if words[k].key == "and" || words[k].key == "or" => conj = true,
-                    (WordKind::Comma, _) => comma = true,
-                    (WordKind::Det, _) | (_, Tag::Adjective { .. }) | (_, Tag::Inside) => {}
-                    _ => ok = false,
-                }
-            }
-            // "A, B and C": commas are accepted when an `and` closes the list.
-            if ok && (conj || (comma && !pending_and)) {
-                let list_comma = comma && !conj;
-                prev.end = m.end;
-                let mut members = m.members;
-                // "the ambassadors of A, B and C": the agent applies to every member.
-                if let Some(first) = prev.members.first() {
-                    if let Some(agent) = first.agent.filter(|_| first.agent_of).and_then(|g| d.agents.get(g as usize)) {
-                        for h in members.iter_mut().filter(|h| h.agent.is_none() && h.base != "---") {
-                            h.code = combine(&h.base, &agent.code, agent.placement);
-                            h.agent = first.agent;
-                        }
-                    }
-                    // "Danish media and government": a lone agent takes the actor before it.
-                    if first.base != "---" {
-                        for h in members.iter_mut().filter(|h| h.base == "---" && h.actor.is_none()) {
-                            if let Some(agent) = h.agent.and_then(|g| d.agents.get(g as usize)) {
-                                h.code = combine(&first.base, &agent.code, agent.placement);
-                                h.base = first.base.clone();
-                            }
-                        }
-                    }
-                }
-                prev.members.extend(members);
-                pending_and = list_comma;
-                continue;
-            }
-            if pending_and {
-                // The list never closed with "and": undo is not worth it; it stays a compound.
-                pending_and = false;
+    let mut iter = mentions.into_iter().enumerate().peekable();
+    while let Some((i, m)) = iter.next() {
+        let mut end = i;
+        while let Some(Some(_)) = sep.get(end) {
+            end += 1;
+            if sep[end - 1] == Some(true) {
+                break;
             }
         }
-        out.push(m);
+        // Extend only up to the last conjunction-closed join.
+        let mut last_conj = i;
+        for k in i..end {
+            if sep[k] == Some(true) {
+                last_conj = k + 1;
+            }
+        }
+        let mut compound = m;
+        for _ in i..last_conj {
+            let Some((_, next)) = iter.next() else {
+                break;
+            };
+            join_into(d, &mut compound, next);
+        }
+        out.push(compound);
     }
     out
+}
+
+/// How two neighbouring mentions are separated (see [`join_compounds`]).
+fn separator(words: &[Word], tags: &[Tag], prev: &Mention, next: &Mention) -> Option<bool> {
+    if prev.pronoun || next.pronoun || next.start <= prev.end {
+        return None;
+    }
+    let mut conj = false;
+    let mut comma = false;
+    let mut loose = 0;
+    for k in prev.end..next.start {
+        match (words[k].kind, tags[k]) {
+            (WordKind::Conj, _) if words[k].key == "and" || words[k].key == "or" || words[k].key == "nor" => conj = true,
+            (WordKind::Comma, _) => comma = true,
+            (WordKind::Det, _) | (_, Tag::Adjective { .. }) | (_, Tag::Inside) => {}
+            // Unlisted adjectives after the separator ("and the evil awful Gondor").
+            (WordKind::Plain, Tag::Other) if (conj || comma) && !words[k].capitalized && loose < 3 => loose += 1,
+            _ => return None,
+        }
+    }
+    if conj {
+        Some(true)
+    } else if comma {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Adds `next`'s members to the compound `prev`.
+fn join_into(d: &Dictionaries, prev: &mut Mention, next: Mention) {
+    prev.end = next.end;
+    let mut members = next.members;
+    if let Some(first) = prev.members.first() {
+        // "the ambassadors of A, B and C": the agent applies to every member.
+        if let Some(agent) = first.agent.filter(|_| first.agent_of).and_then(|g| d.agents.get(g as usize)) {
+            for h in members.iter_mut().filter(|h| h.agent.is_none() && h.actor.is_some()) {
+                h.code = combine(&h.base, &agent.code, agent.placement);
+                h.agent = first.agent;
+            }
+        }
+        // "Danish media and government": a lone agent takes the actor before it.
+        if first.actor.is_some() {
+            for h in members.iter_mut().filter(|h| h.actor.is_none()) {
+                if let Some(agent) = h.agent.and_then(|g| d.agents.get(g as usize)) {
+                    h.code = combine(&first.base, &agent.code, agent.placement);
+                    h.base = first.base.clone();
+                }
+            }
+        }
+    }
+    prev.members.extend(members);
 }
 
 /// Adds mentions for pronouns, resolved by TABARI's rules.
