@@ -346,6 +346,13 @@ impl Engine {
                 CodeSpec::Paired(a, b) => (a, Some(b)),
             };
             let code_b_was: Option<()> = code_b.as_ref().map(|_| ());
+            // PETRARCH-2 negation: "did not clash" is the clash's value minus 0xFFFF in the
+            // coding ontology (clash 110 → 050); only with an ontology, only when it maps.
+            let negated = !self.ontology_value.is_empty() && negated_at(view, pos, window_start);
+            let code_a = match self.ontology_value.get(&code_a) {
+                Some(v) if negated => self.ontology_code.get(&(v - 0xFFFF)).cloned().unwrap_or(code_a),
+                _ => code_a,
+            };
             let (source, target) = self.assign(view, mentions, pos, verb_end, window_start, b, *carried_source);
             if source.is_some() {
                 *carried_source = source;
@@ -371,6 +378,9 @@ impl Engine {
                 continue;
             }
             if let Some((upper_value, upper_events)) = upper.take() {
+                if negated {
+                    return evs;
+                }
                 return self.combine_upper(upper_value, upper_events, evs);
             }
             let value = self.ontology_value.get(&code_a).copied().filter(|v| *v > 0 && v & 0xFFF == 0);
@@ -683,6 +693,13 @@ fn clause_view<'a>(
         view.mention_at[p] = Some((mi, end));
     }
     view
+}
+
+/// Is the verb at clause position `pos` negated ("not", "n't", "never" among the few words
+/// before it, after the previous verb)?
+fn negated_at(view: &ClauseView, pos: usize, window_start: usize) -> bool {
+    let from = window_start.max(pos.saturating_sub(5));
+    (from..pos).any(|q| matches!(view.words[q].key.as_str(), "not" | "n't" | "never"))
 }
 
 /// TABARI's discard `###` and complex `+++` codes: the sentence is not coded.
