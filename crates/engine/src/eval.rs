@@ -98,6 +98,10 @@ struct RawSuiteRecord {
     config: BTreeMap<String, String>,
     #[serde(default)]
     option_command: Option<String>,
+    /// The suite's own comments; TABARI's validation text also carries option changes there
+    /// (`{ OPTION: SET: MINIMUM WORDS = 4`), which take effect like `option_command`.
+    #[serde(default)]
+    notes: Vec<String>,
 }
 
 impl From<RawSuiteRecord> for SuiteRecord {
@@ -127,7 +131,11 @@ impl From<RawSuiteRecord> for SuiteRecord {
             expect_no_events: r.expect_no_events,
             evaluate: r.evaluate,
             config: r.config,
-            option_command: r.option_command,
+            option_command: r.option_command.or_else(|| {
+                r.notes
+                    .iter()
+                    .find_map(|n| n.trim().strip_prefix("{ OPTION:").map(|c| c.trim().to_string()))
+            }),
         }
     }
 }

@@ -222,13 +222,15 @@ impl Engine {
         article_text: &str,
     ) -> Vec<Event> {
         let d = &self.dicts;
-        let words = words::words(sentence, base);
+        let words = words::words(sentence, base, self.tabari);
         if words.is_empty() {
             return Vec::new();
         }
         let tabari = opts.tabari.as_ref();
-        if let Some(min) = tabari.and_then(|t| t.minimum_words) {
-            if words.iter().filter(|w| w.kind != WordKind::Comma).count() < min as usize {
+        // TABARI codes no sentence under 8 words unless `SET: MINIMUM WORDS` says otherwise.
+        if let Some(min) = tabari.map(|t| t.minimum_words.unwrap_or(8)) {
+            let count = words.iter().filter(|w| !matches!(w.kind, WordKind::Comma | WordKind::Possessive)).count();
+            if count < min as usize {
                 return Vec::new();
             }
         }

@@ -61,7 +61,9 @@ fn classify(key: &str) -> WordKind {
 }
 
 /// Splits one sentence (`text`, at byte offset `base` in the article) into coder words.
-pub fn words(text: &str, base: usize) -> Vec<Word> {
+/// `join_contractions`: TABARI dictionaries write "DIDN'T" as one word, PETRARCH's (Penn
+/// Treebank) as "DID N'T"; the tokenizer splits, so TABARI gets them joined back.
+pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
     let tokens = tokenize(text, base);
     let mut out = Vec::with_capacity(tokens.len() + 4);
     for t in &tokens {
@@ -94,6 +96,15 @@ pub fn words(text: &str, base: usize) -> Vec<Word> {
                 kind: WordKind::Possessive,
             }),
             TokenKind::Symbol => {}
+            TokenKind::Clitic if join_contractions => {
+                if let Some(prev) = out.last_mut().filter(|w| w.end == t.start) {
+                    prev.key.push_str(&t.key);
+                    prev.end = t.end;
+                    prev.kind = WordKind::Plain;
+                } else {
+                    push_word(&mut out, &t.key, t.start, t.end, false);
+                }
+            }
             _ => {
                 for part in t.hyphen_parts() {
                     let cap = part.text.chars().next().is_some_and(char::is_uppercase);
