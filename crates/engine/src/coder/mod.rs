@@ -261,7 +261,12 @@ impl Engine {
             return Vec::new();
         }
         let mentions = parse::join_compounds(d, &words, &tags, mentions);
-        let mentions = parse::resolve_pronouns(&words, mentions);
+        let mut mentions = parse::resolve_pronouns(&words, mentions);
+        if let Some(defaults) = tabari.and_then(|t| t.defaults.as_ref()) {
+            for code in [&defaults.source, &defaults.target].into_iter().flatten() {
+                mentions.push(Mention::synthetic(code, words.len()));
+            }
+        }
         let mut mention_of = vec![None; words.len()];
         for (mi, m) in mentions.iter().enumerate() {
             for slot in mention_of.iter_mut().take(m.end.min(words.len())).skip(m.start) {
@@ -306,6 +311,8 @@ impl Engine {
     ) -> Vec<RawEvent> {
         let d = &self.dicts;
         let mut subordinate: Option<Vec<RawEvent>> = None;
+        let code_all = opts.tabari.as_ref().is_some_and(|t| t.code_by == CodeBy::All);
+        let mut all: Vec<RawEvent> = Vec::new();
         let mut upper: Option<(i64, Vec<RawEvent>)> = None;
         let mut previous_verb_end = 0usize;
         for pos in 0..view.words.len() {
@@ -355,9 +362,21 @@ impl Engine {
                 Some(v) if negated => self.ontology_code.get(&(v - 0xFFFF)).cloned().unwrap_or(code_a),
                 _ => code_a,
             };
-            let (source, target) = self.assign(view, mentions, pos, verb_end, window_start, b, *carried_source);
+            let (mut source, mut target) = self.assign(view, mentions, pos, verb_end, window_start, b, *carried_source);
             if source.is_some() {
                 *carried_source = source;
+            }
+            // TABARI's DEFAULT: codes used when the search failed (PRIOR: whenever no actor
+            // precedes the verb; AFTER: whenever none follows it).
+            if let Some(defaults) = &self.default_mentions(mentions, opts) {
+                let any_before = (0..pos).any(|q| view.mention_at[q].is_some());
+                let any_after = (verb_end..view.words.len()).any(|q| view.mention_at[q].is_some());
+                if defaults.0.is_some() && (source.is_none() || (defaults.2 && !any_before)) {
+                    source = defaults.0;
+                }
+                if defaults.1.is_some() && (target.is_none() || (defaults.3 && !any_after)) {
+                    target = defaults.1;
+                }
             }
             if source.is_none() && target.is_none() {
                 continue;
@@ -391,12 +410,34 @@ impl Engine {
                 upper = Some((v, evs));
                 continue;
             }
+            if code_all {
+                // TABARI `SET: CODE ALL`: every coded verb of the clause.
+                all.extend(evs);
+                continue;
+            }
             return evs;
         }
         if let Some((_, evs)) = upper {
-            return evs;
+            all.extend(evs);
         }
-        subordinate.unwrap_or_default()
+        if all.is_empty() {
+            return subordinate.unwrap_or_default();
+        }
+        all
+    }
+
+    /// Synthetic mentions for TABARI's DEFAULT source and target (appended after the
+    /// sentence's mentions by `code_sentence`): `(source, target, prior, after)`.
+    fn default_mentions(
+        &self,
+        mentions: &[Mention],
+        opts: &RunOptions,
+    ) -> Option<(Option<usize>, Option<usize>, bool, bool)> {
+        let d = opts.tabari.as_ref()?.defaults.as_ref()?;
+        let find = |code: &Option<String>| {
+            code.as_ref().and_then(|c| mentions.iter().rposition(|m| m.synthetic && m.main_code() == c))
+        };
+        Some((find(&d.source), find(&d.target), d.source_prior, d.target_after))
     }
 
     /// Could the clause word `key` match the exact pattern word `want`? (TABARI words may carry

@@ -46,9 +46,25 @@ pub struct Mention {
     pub end: usize,
     pub members: Vec<ActorHit>,
     pub pronoun: bool,
+    /// A TABARI DEFAULT actor: no words, never in a clause, used only by the default rules.
+    pub synthetic: bool,
 }
 
 impl Mention {
+    /// A mention with no words for a default code, placed after the sentence's last word.
+    pub fn synthetic(code: &str, at: usize) -> Mention {
+        let hit = ActorHit {
+            code: code.to_string(),
+            base: code.to_string(),
+            agent_of: false,
+            actor: None,
+            agent: None,
+            start: at,
+            end: at,
+        };
+        Mention { start: at, end: at, members: vec![hit], pronoun: false, synthetic: true }
+    }
+
     pub fn is_compound(&self) -> bool {
         self.members.len() > 1
     }
@@ -310,7 +326,7 @@ pub fn build_mentions(
                 continue;
             }
         }
-        mentions.push(Mention { start: s.start, end: s.end, members, pronoun: false });
+        mentions.push(Mention { start: s.start, end: s.end, members, pronoun: false, synthetic: false });
     }
     mentions
 }
@@ -434,7 +450,7 @@ pub fn resolve_pronouns(words: &[Word], mut mentions: Vec<Mention>) -> Vec<Menti
                 .iter()
                 .map(|h| ActorHit { start: i, end: i + 1, ..h.clone() })
                 .collect();
-            extra.push(Mention { start: i, end: i + 1, members, pronoun: true });
+            extra.push(Mention { start: i, end: i + 1, members, pronoun: true, synthetic: false });
         }
     }
     mentions.extend(extra);
