@@ -236,7 +236,7 @@ impl Engine {
         }
         let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
         let all_caps = !sentence.chars().any(char::is_lowercase);
-        let (tags, discard) = parse::tag_words(&self.lexicon, &keys, &words, all_caps);
+        let (tags, discard) = parse::tag_words(&self.lexicon, &keys, &words, all_caps, self.tabari);
         if discard.is_some() {
             return Vec::new();
         }

@@ -86,7 +86,13 @@ pub struct CommaRules {
 }
 
 /// `all_caps`: the sentence has no lowercase letter (old wire copy), so capitals say nothing.
-pub fn tag_words(lex: &Lexicon, keys: &[&str], words: &[Word], all_caps: bool) -> (Vec<Tag>, Option<u32>) {
+pub fn tag_words(
+    lex: &Lexicon,
+    keys: &[&str],
+    words: &[Word],
+    all_caps: bool,
+    tabari_rules: bool,
+) -> (Vec<Tag>, Option<u32>) {
     let n = words.len();
     let mut tags = vec![Tag::Other; n];
     let mut discard = None;
@@ -133,11 +139,11 @@ pub fn tag_words(lex: &Lexicon, keys: &[&str], words: &[Word], all_caps: bool) -
     for i in 0..n {
         if let Tag::Verb { len, .. } = tags[i] {
             let prev = i.checked_sub(1).map(|p| words[p].kind);
-            let after_det = matches!(prev, Some(WordKind::Det) | Some(WordKind::Possessive))
-                || matches!(
-                    prev,
-                    Some(WordKind::Pronoun(Pronoun::Possessive))
-                );
+            // TABARI's rule is determiners only; possessives ("Mexico's attack", "its
+            // attack") mark nouns just as well outside TABARI's own dictionaries.
+            let after_det = matches!(prev, Some(WordKind::Det))
+                || (!tabari_rules
+                    && matches!(prev, Some(WordKind::Possessive) | Some(WordKind::Pronoun(Pronoun::Possessive))));
             let capital = i > 0 && words[i].capitalized && !all_caps;
             if after_det || capital {
                 tags[i] = Tag::Noun { len };
