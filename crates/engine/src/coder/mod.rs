@@ -491,15 +491,19 @@ impl Engine {
         let mut source = b.source;
         let mut target = b.target;
         if source.is_none() && target.is_none() {
-            // Passive: "was attacked by X".
-            let aux = (pos.saturating_sub(2)..pos).any(|q| view.words[q].kind == WordKind::Aux);
-            let by = view.words.get(verb_end).is_some_and(|w| w.kind == WordKind::By);
-            if aux && by {
-                let agent = (verb_end + 1..view.words.len()).find_map(|q| view.mention_at[q].map(|(m, _)| m));
-                if let Some(a) = agent {
-                    source = Some(a);
-                    target = before.last().copied().or(before.first().copied());
-                    return (source, target);
+            // Passive: "was attacked by X", "was fiercely opposed earlier by X"; without "by",
+            // "X was criticized over its dispute with Y": the actor after the verb is the doer.
+            let aux = (pos.saturating_sub(3)..pos).any(|q| view.words[q].kind == WordKind::Aux);
+            if aux {
+                let by = (verb_end..(verb_end + 2).min(view.words.len())).find(|&q| view.words[q].kind == WordKind::By);
+                let participle = view.words.get(verb_end.saturating_sub(1)).is_some_and(|w| is_participle(&w.key));
+                if by.is_some() || (participle && !self.tabari) {
+                    let from = by.map(|b| b + 1).unwrap_or(verb_end);
+                    let agent = (from..view.words.len()).find_map(|q| view.mention_at[q].map(|(m, _)| m));
+                    let subject = (window_start..pos).rev().find_map(|q| view.mention_at[q].map(|(m, _)| m));
+                    if by.is_some() || agent.is_some() {
+                        return (agent, subject.or(before.last().copied()));
+                    }
                 }
             }
         }
@@ -743,6 +747,19 @@ fn clause_view<'a>(
 fn negated_at(view: &ClauseView, pos: usize, window_start: usize) -> bool {
     let from = window_start.max(pos.saturating_sub(5));
     (from..pos).any(|q| matches!(view.words[q].key.as_str(), "not" | "n't" | "never"))
+}
+
+/// A past participle after an auxiliary makes a passive: regular "-ed"/"-en" forms and the
+/// irregular ones news verbs use.
+fn is_participle(key: &str) -> bool {
+    key.ends_with("ed")
+        || key.ends_with("en")
+        || matches!(
+            key,
+            "shot" | "hit" | "struck" | "held" | "built" | "sent" | "caught" | "fought" | "sought" | "brought"
+                | "bought" | "thrown" | "shown" | "known" | "drawn" | "met" | "cut" | "put" | "set" | "led"
+                | "told" | "sold" | "hurt" | "kept" | "left" | "lost" | "paid" | "said" | "won" | "slain"
+        )
 }
 
 /// TABARI's discard `###` and complex `+++` codes: the sentence is not coded.
