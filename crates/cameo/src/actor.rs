@@ -211,27 +211,9 @@ fn parse_country_table(
     file: &str,
 ) -> Result<HashMap<&'static str, CountryCode>, TableError> {
     let mut codes = HashMap::new();
-    let mut seen_header = false;
-    for (index, line) in text.lines().enumerate() {
-        let line_no = index + 1;
+    for row in crate::table_rows::<3>(text, file, "code\\tkind\\tname") {
+        let (line_no, [code, kind, name]) = row?;
         let err = |problem: String| TableError::new(file, line_no, problem);
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !seen_header {
-            seen_header = true;
-            if line.starts_with("code\t") {
-                continue;
-            }
-            return Err(err("expected the header line `code\\tkind\\tname`".into()));
-        }
-        let fields: Vec<&'static str> = line.split('\t').collect();
-        let [code, kind, name] = fields[..] else {
-            return Err(err(format!(
-                "expected 3 tab-separated fields, found {}",
-                fields.len()
-            )));
-        };
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(err(format!("malformed country code {code:?}")));
         }

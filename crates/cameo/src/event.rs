@@ -207,27 +207,9 @@ pub(crate) fn parse_event_table(
     file: &str,
 ) -> Result<Vec<CameoCode>, TableError> {
     let mut codes: Vec<CameoCode> = Vec::new();
-    let mut seen_header = false;
-    for (index, line) in text.lines().enumerate() {
-        let line_no = index + 1;
+    for row in crate::table_rows::<6>(text, file, "code\\tname\\t...") {
+        let (line_no, [code, name, goldstein, event, mode, contexts]) = row?;
         let err = |problem: String| TableError::new(file, line_no, problem);
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if !seen_header {
-            seen_header = true;
-            if line.starts_with("code\t") {
-                continue;
-            }
-            return Err(err("expected the header line `code\\tname\\t...`".into()));
-        }
-        let fields: Vec<&'static str> = line.split('\t').collect();
-        let [code, name, goldstein, event, mode, contexts] = fields[..] else {
-            return Err(err(format!(
-                "expected 6 tab-separated fields, found {}",
-                fields.len()
-            )));
-        };
         if !has_code_shape(code) {
             return Err(err(format!("malformed code {code:?}")));
         }

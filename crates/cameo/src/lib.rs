@@ -82,3 +82,39 @@ impl TableError {
         }
     }
 }
+
+/// The data lines of an embedded tab-separated table, each as `(line number, its N fields)`.
+/// Blank and `#` comment lines are skipped; the first other line must be the header (it starts
+/// with `code\t`, `header` is how errors show it); every later line must have exactly N fields.
+/// Errors come in line order, so a caller stopping at the first one reports the earliest line.
+pub(crate) fn table_rows<'f, const N: usize>(
+    text: &'static str,
+    file: &'f str,
+    header: &'static str,
+) -> impl Iterator<Item = Result<(usize, [&'static str; N]), TableError>> + 'f {
+    let mut seen_header = false;
+    text.lines().enumerate().filter_map(move |(index, line)| {
+        let line_no = index + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            return None;
+        }
+        if !seen_header {
+            seen_header = true;
+            if line.starts_with("code\t") {
+                return None;
+            }
+            let problem = format!("expected the header line `{header}`");
+            return Some(Err(TableError::new(file, line_no, problem)));
+        }
+        let fields: Vec<&'static str> = line.split('\t').collect();
+        Some(
+            <[&'static str; N]>::try_from(fields)
+                .map(|fields| (line_no, fields))
+                .map_err(|fields| {
+                    let found = fields.len();
+                    let problem = format!("expected {N} tab-separated fields, found {found}");
+                    TableError::new(file, line_no, problem)
+                }),
+        )
+    })
+}

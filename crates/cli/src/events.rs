@@ -3,7 +3,7 @@
 
 use crate::ingest::DbArg;
 use anyhow::bail;
-use atalaya_store::{EventFilter, Store, StoredEvent};
+use atalaya_store::{EventFilter, StoredEvent};
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::process::ExitCode;
@@ -105,14 +105,7 @@ pub struct EventsArgs {
 }
 
 pub fn run(args: EventsArgs) -> anyhow::Result<ExitCode> {
-    let path = args.db.path()?;
-    if !path.exists() {
-        bail!(
-            "{}: no store here yet (run `atalaya ingest` first)",
-            path.display()
-        );
-    }
-    let store = Store::open_readonly(&path)?;
+    let store = args.db.open_existing()?;
     let limit = (args.limit > 0).then_some(args.limit);
     let filter = args.filter.to_filter(limit)?;
     let stdout = std::io::stdout();

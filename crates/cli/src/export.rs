@@ -15,12 +15,13 @@ use crate::events::{modality_name, FilterArgs};
 use crate::ingest::DbArg;
 use anyhow::{bail, Context};
 use arrow_array::builder::{
-    Date32Builder, Float32Builder, Float64Builder, Int64Builder, Int8Builder, ListBuilder,
-    StringBuilder,
+    ArrayBuilder, Date32Builder, Float32Builder, Float64Builder, Int64Builder, Int8Builder,
+    ListBuilder, StringBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use atalaya_store::{Store, StoredEvent};
+use atalaya_cameo::{quad_class_of_root, QuadConvention};
+use atalaya_store::StoredEvent;
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, ValueEnum};
 use parquet::arrow::ArrowWriter;
@@ -72,14 +73,7 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let path = args.db.path()?;
-    if !path.exists() {
-        bail!(
-            "{}: no store here yet (run `atalaya ingest` first)",
-            path.display()
-        );
-    }
-    let store = Store::open_readonly(&path)?;
+    let store = args.db.open_existing()?;
     let filter = args.filter.to_filter(None)?;
     let mut count = 0u64;
     match (&args.output, args.partition) {
@@ -315,21 +309,6 @@ pub fn gdelt_row(stored: &StoredEvent) -> Vec<String> {
     row
 }
 
-/// Phoenix quad class from the CAMEO root: 0 neutral (01-02), 1 verbal cooperation (03-05),
-/// 2 material cooperation (06-08), 3 verbal conflict (09-13, 16), 4 material conflict
-/// (14-15, 17-20).
-fn phoenix_quad(root: &str) -> Option<u8> {
-    let root: u8 = root.parse().ok()?;
-    Some(match root {
-        1..=2 => 0,
-        3..=5 => 1,
-        6..=8 => 2,
-        9..=13 | 16 => 3,
-        14..=15 | 17..=20 => 4,
-        _ => return None,
-    })
-}
-
 /// The 26 Phoenix columns: id, date, year, month, day, source, source_root, source_agent,
 /// source_others, target, target_root, target_agent, target_others, code, root_code,
 /// quad_class, goldstein, issues (empty), lat, lon, placeName, stateName, countryName (ISO-3),
@@ -358,7 +337,11 @@ pub fn phoenix_row(stored: &StoredEvent) -> Vec<String> {
     row.push(e.cameo.clone());
     row.push(e.cameo_root.clone());
     row.push(
-        phoenix_quad(&e.cameo_root)
+        // Phoenix classes come from the root number (the root may not be a known code).
+        e.cameo_root
+            .parse::<u8>()
+            .ok()
+            .and_then(|root| quad_class_of_root(root, QuadConvention::Phoenix))
             .map(|q| q.to_string())
             .unwrap_or_default(),
     );
@@ -502,43 +485,26 @@ fn date32(value: Option<&str>) -> Option<i32> {
     i32::try_from((day - epoch).num_days()).ok()
 }
 
+/// One Arrow column: `get` of each event in turn, appended to a new builder of type `B`.
+fn column<B, T>(events: &[StoredEvent], get: &dyn Fn(&StoredEvent) -> Option<T>) -> ArrayRef
+where
+    B: ArrayBuilder + Default + Extend<Option<T>>,
+{
+    let mut builder = B::default();
+    builder.extend(events.iter().map(get));
+    builder.finish()
+}
+
 fn record_batch(schema: &SchemaRef, events: &[StoredEvent]) -> anyhow::Result<RecordBatch> {
     let mut columns: Vec<ArrayRef> = Vec::with_capacity(schema.fields().len());
-    let texts = |get: &dyn Fn(&StoredEvent) -> Option<String>| -> ArrayRef {
-        let mut builder = StringBuilder::new();
-        for stored in events {
-            builder.append_option(get(stored));
-        }
-        Arc::new(builder.finish())
-    };
-    let ints = |get: &dyn Fn(&StoredEvent) -> Option<i64>| -> ArrayRef {
-        let mut builder = Int64Builder::new();
-        for stored in events {
-            builder.append_option(get(stored));
-        }
-        Arc::new(builder.finish())
-    };
-    let dates = |get: &dyn Fn(&StoredEvent) -> Option<i32>| -> ArrayRef {
-        let mut builder = Date32Builder::new();
-        for stored in events {
-            builder.append_option(get(stored));
-        }
-        Arc::new(builder.finish())
-    };
-    let floats64 = |get: &dyn Fn(&StoredEvent) -> Option<f64>| -> ArrayRef {
-        let mut builder = Float64Builder::new();
-        for stored in events {
-            builder.append_option(get(stored));
-        }
-        Arc::new(builder.finish())
-    };
-    let floats32 = |get: &dyn Fn(&StoredEvent) -> Option<f32>| -> ArrayRef {
-        let mut builder = Float32Builder::new();
-        for stored in events {
-            builder.append_option(get(stored));
-        }
-        Arc::new(builder.finish())
-    };
+    let texts =
+        |get: &dyn Fn(&StoredEvent) -> Option<String>| column::<StringBuilder, _>(events, get);
+    let ints = |get: &dyn Fn(&StoredEvent) -> Option<i64>| column::<Int64Builder, _>(events, get);
+    let dates = |get: &dyn Fn(&StoredEvent) -> Option<i32>| column::<Date32Builder, _>(events, get);
+    let floats64 =
+        |get: &dyn Fn(&StoredEvent) -> Option<f64>| column::<Float64Builder, _>(events, get);
+    let floats32 =
+        |get: &dyn Fn(&StoredEvent) -> Option<f32>| column::<Float32Builder, _>(events, get);
     let usize_i64 = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
 
     columns.push(ints(&|s| Some(s.rowid)));
@@ -562,11 +528,9 @@ fn record_batch(schema: &SchemaRef, events: &[StoredEvent]) -> anyhow::Result<Re
     }
     columns.push(texts(&|s| Some(s.event.cameo.clone())));
     columns.push(texts(&|s| Some(s.event.cameo_root.clone())));
-    let mut quad = Int8Builder::new();
-    for stored in events {
-        quad.append_option(stored.event.quad_class.and_then(|q| i8::try_from(q).ok()));
-    }
-    columns.push(Arc::new(quad.finish()));
+    columns.push(column::<Int8Builder, _>(events, &|s| {
+        s.event.quad_class.and_then(|q| i8::try_from(q).ok())
+    }));
     columns.push(floats32(&|s| s.event.goldstein));
     columns.push(texts(&|s| {
         s.event.plover.as_ref().map(|p| p.event_type.clone())

@@ -43,6 +43,19 @@ impl DbArg {
                 .context("no user data folder known on this system; pass --db PATH"),
         }
     }
+
+    /// Opens the store read-only for the commands that read it (`events`, `export`); a missing
+    /// file is an error naming it rather than an empty store created on the spot.
+    pub fn open_existing(&self) -> anyhow::Result<Store> {
+        let path = self.path()?;
+        if !path.exists() {
+            anyhow::bail!(
+                "{}: no store here yet (run `atalaya ingest` first)",
+                path.display()
+            );
+        }
+        Ok(Store::open_readonly(&path)?)
+    }
 }
 
 #[derive(Args)]

@@ -380,7 +380,7 @@ fn parquet_round_trip_matches_jsonl() {
     // Partitioned by month: three folders, rows split 1/2/2.
     let folder = f.root.join("by-month");
     let folder_s = folder.display().to_string();
-    atalaya(&[
+    let export_by_month: [&str; 9] = [
         "export",
         "--db",
         &f.db,
@@ -390,7 +390,8 @@ fn parquet_round_trip_matches_jsonl() {
         &folder_s,
         "--partition",
         "month",
-    ]);
+    ];
+    atalaya(&export_by_month);
     let mut parts: Vec<(String, usize)> = std::fs::read_dir(&folder)
         .unwrap_or_else(|e| panic!("{e}"))
         .filter_map(Result::ok)
@@ -413,17 +414,7 @@ fn parquet_round_trip_matches_jsonl() {
     );
     // A second export into the same folder is refused rather than mixed in.
     let again = Command::new(BIN)
-        .args([
-            "export",
-            "--db",
-            &f.db,
-            "--format",
-            "parquet",
-            "-o",
-            &folder_s,
-            "--partition",
-            "month",
-        ])
+        .args(export_by_month)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(again.status.code(), Some(2));

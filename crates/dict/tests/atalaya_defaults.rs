@@ -5,9 +5,11 @@
 use atalaya_dict::atalaya::{default_dictionaries, default_file_paths};
 use atalaya_dict::check::{check, coverage, Severity};
 use atalaya_dict::*;
-use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+
+mod common;
+use common::{actor, code_on, text_keys};
 
 /// ISO 3166-1 alpha-3 codes of the 193 UN member states.
 const UN_MEMBERS: [&str; 193] = [
@@ -36,37 +38,6 @@ fn defaults() -> Dictionaries {
         }
         Err(err) => panic!("the default dictionaries must load: {err}"),
     }
-}
-
-fn actor<'a>(dicts: &'a Dictionaries, id: &str) -> &'a ActorEntry {
-    dicts
-        .actors
-        .iter()
-        .find(|a| a.entity_id.as_deref() == Some(id))
-        .unwrap_or_else(|| panic!("no entity {id}"))
-}
-
-fn code_on(entry: &ActorEntry, day: &str) -> String {
-    let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("test date");
-    let dated = entry
-        .codes
-        .iter()
-        .find(|c| (c.from.is_some() || c.until.is_some()) && c.covers(day));
-    let fallback = entry
-        .codes
-        .iter()
-        .find(|c| c.from.is_none() && c.until.is_none());
-    dated
-        .or(fallback)
-        .map(|c| c.code.clone())
-        .unwrap_or_default()
-}
-
-fn text_keys(text: &str) -> Vec<String> {
-    atalaya_text::tokenize(text, 0)
-        .into_iter()
-        .map(|t| t.key)
-        .collect()
 }
 
 /// Every actor entry one of whose phrases is exactly `text` (as the coder would tokenize it).

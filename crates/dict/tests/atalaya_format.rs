@@ -7,6 +7,9 @@ use atalaya_dict::*;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
+mod common;
+use common::{actor, code_on, text_keys};
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/atalaya")
@@ -26,39 +29,6 @@ fn date(s: &str) -> NaiveDate {
 
 fn keys(phrase: &Phrase) -> Vec<&str> {
     phrase.words.iter().map(|w| w.key.as_str()).collect()
-}
-
-/// The phrase as the coder sees text: tokenized and folded.
-fn text_keys(text: &str) -> Vec<String> {
-    atalaya_text::tokenize(text, 0)
-        .into_iter()
-        .map(|t| t.key)
-        .collect()
-}
-
-fn actor<'a>(dicts: &'a Dictionaries, id: &str) -> &'a ActorEntry {
-    dicts
-        .actors
-        .iter()
-        .find(|a| a.entity_id.as_deref() == Some(id))
-        .unwrap_or_else(|| panic!("no entity {id}"))
-}
-
-/// Who the actor is on `day`: the first dated code covering it, else the undated fallback.
-fn code_on(entry: &ActorEntry, day: &str) -> String {
-    let day = date(day);
-    let dated = entry
-        .codes
-        .iter()
-        .find(|c| (c.from.is_some() || c.until.is_some()) && c.covers(day));
-    let fallback = entry
-        .codes
-        .iter()
-        .find(|c| c.from.is_none() && c.until.is_none());
-    dated
-        .or(fallback)
-        .map(|c| c.code.clone())
-        .unwrap_or_default()
 }
 
 fn names(entry: &ActorEntry, text: &str) -> bool {

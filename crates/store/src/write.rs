@@ -2,7 +2,7 @@
 
 use crate::{Result, Store, StoreError};
 use atalaya_engine::record::{Article, Event};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, ToSql};
 
 /// What an ingest run records about itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -348,6 +348,25 @@ fn write_one(
             Coding::NotCoded { reason } => ("not_coded", Some(reason.as_str()), None, &[]),
         };
     let state = state_of(conn, &article.id, &item.content_hash, dict_hash)?;
+    // ?1..?15 of both the INSERT of a new article and the UPDATE of one whose text changed.
+    let bytes = item.bytes as i64;
+    let article_values: [&dyn ToSql; 15] = [
+        &article.id,
+        &item.content_hash,
+        &article.url,
+        &article.outlet,
+        &article.published,
+        &article.title,
+        &article.text,
+        &article.lang,
+        &item.origin,
+        &bytes,
+        &status,
+        &detail,
+        &sentences,
+        &dict_hash,
+        &run_id,
+    ];
     let outcome = match state {
         ArticleState::Unchanged => return Ok(WriteOutcome::Unchanged),
         ArticleState::Duplicate { existing_id } => {
@@ -359,23 +378,7 @@ fn write_one(
                     origin, bytes, ingested_at, status, status_detail, sentences, dict_hash, run_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
                     strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?11, ?12, ?13, ?14, ?15)",
-                params![
-                    article.id,
-                    item.content_hash,
-                    article.url,
-                    article.outlet,
-                    article.published,
-                    article.title,
-                    article.text,
-                    article.lang,
-                    item.origin,
-                    item.bytes as i64,
-                    status,
-                    detail,
-                    sentences,
-                    dict_hash,
-                    run_id
-                ],
+                &article_values[..],
             )?;
             WriteOutcome::Inserted
         }
@@ -386,23 +389,7 @@ fn write_one(
                     ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), status = ?11,
                     status_detail = ?12, sentences = ?13, dict_hash = ?14, run_id = ?15
                  WHERE id = ?1",
-                params![
-                    article.id,
-                    item.content_hash,
-                    article.url,
-                    article.outlet,
-                    article.published,
-                    article.title,
-                    article.text,
-                    article.lang,
-                    item.origin,
-                    item.bytes as i64,
-                    status,
-                    detail,
-                    sentences,
-                    dict_hash,
-                    run_id
-                ],
+                &article_values[..],
             )?;
             conn.execute("DELETE FROM events WHERE article_id = ?1", [&article.id])?;
             WriteOutcome::Updated

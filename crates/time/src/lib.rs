@@ -235,6 +235,41 @@ pub fn has_date_hint(sentence: &str) -> bool {
 
 /// Every date expression of `sentence` that can be resolved against `published`, in order.
 pub fn find_dates(sentence: &str, published: NaiveDate, tense: Tense) -> Vec<ResolvedDate> {
+    scan_sentence(
+        sentence,
+        |parser, i| parser.parse_at(i),
+        |parsed| (parsed.first, parsed.last),
+        |parser, parsed, written| {
+            let (date, precision) = resolve::resolve(parsed.expr, published, tense)?;
+            Some(ResolvedDate {
+                date,
+                precision,
+                start: written.start,
+                end: written.end,
+                expression: written.expression,
+                part: parsed.part,
+                relation: parser.relation(parsed.first),
+            })
+        },
+    )
+}
+
+/// Where a match of [`scan_sentence`] stands in the sentence: byte span and the words as written.
+struct Written {
+    start: usize,
+    end: usize,
+    expression: String,
+}
+
+/// What `parse_at` finds in `sentence`, tried at each token from left to right; after a match
+/// the scan goes on past its last token (`token_range` gives its first and last), so matches
+/// never overlap. `build` turns a match and where it is written into an item, or drops it.
+fn scan_sentence<P, T>(
+    sentence: &str,
+    parse_at: impl Fn(&parse::Parser<'_>, usize) -> Option<P>,
+    token_range: impl Fn(&P) -> (usize, usize),
+    mut build: impl FnMut(&parse::Parser<'_>, P, Written) -> Option<T>,
+) -> Vec<T> {
     if !lex::has_date_hint(sentence) {
         return Vec::new();
     }
@@ -243,29 +278,24 @@ pub fn find_dates(sentence: &str, published: NaiveDate, tense: Tense) -> Vec<Res
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some(parsed) = parser.parse_at(i) else {
+        let Some(parsed) = parse_at(&parser, i) else {
             i += 1;
             continue;
         };
-        i = parsed.last + 1;
-        let Some((date, precision)) = resolve::resolve(parsed.expr, published, tense) else {
+        let (first, last) = token_range(&parsed);
+        i = last + 1;
+        let (Some(first), Some(last)) = (tokens.get(first), tokens.get(last)) else {
             continue;
         };
-        let (Some(first), Some(last)) = (tokens.get(parsed.first), tokens.get(parsed.last)) else {
-            continue;
-        };
-        found.push(ResolvedDate {
-            date,
-            precision,
+        let written = Written {
             start: first.start,
             end: last.end,
             expression: sentence
                 .get(first.start..last.end)
                 .unwrap_or("")
                 .to_string(),
-            part: parsed.part,
-            relation: parser.relation(parsed.first),
-        });
+        };
+        found.extend(build(&parser, parsed, written));
     }
     found
 }
@@ -329,31 +359,18 @@ impl Offset {
 
 /// Every relative offset of `sentence` ("two days later", "a week before", "the following day").
 pub fn find_offsets(sentence: &str) -> Vec<Offset> {
-    if !lex::has_date_hint(sentence) {
-        return Vec::new();
-    }
-    let tokens = lex::tokenize(sentence);
-    let parser = parse::Parser::new(sentence, &tokens);
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let Some(parsed) = parser.parse_offset_at(i) else {
-            i += 1;
-            continue;
-        };
-        i = parsed.last + 1;
-        if let (Some(first), Some(last)) = (tokens.get(parsed.first), tokens.get(parsed.last)) {
-            found.push(Offset {
+    scan_sentence(
+        sentence,
+        |parser, i| parser.parse_offset_at(i),
+        |parsed| (parsed.first, parsed.last),
+        |_, parsed, written| {
+            Some(Offset {
                 amount: parsed.amount,
                 unit: parsed.unit,
-                start: first.start,
-                end: last.end,
-                expression: sentence
-                    .get(first.start..last.end)
-                    .unwrap_or("")
-                    .to_string(),
-            });
-        }
-    }
-    found
+                start: written.start,
+                end: written.end,
+                expression: written.expression,
+            })
+        },
+    )
 }

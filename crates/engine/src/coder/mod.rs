@@ -7,6 +7,7 @@
 //! codes doubled). By default the first coded verb of each clause gives its event (TABARI's
 //! "code by clause"); a code marked subordinate (`023?`) is kept only if the clause has no other.
 
+mod carry;
 mod lexicon;
 mod parse;
 mod patterns;
@@ -16,6 +17,7 @@ use crate::context;
 use crate::record::{ActorRef, Article, Event, Matched, Span};
 use atalaya_dict::tabari::{CodeBy, TabariSettings};
 use atalaya_dict::{CodeSpec, DictFormat, Dictionaries, PatternElem};
+pub use carry::ArticleCarry;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 use parse::{CommaRules, Mention, Tag};
@@ -180,6 +182,8 @@ impl Engine {
 
     pub fn code_article_with(&self, article: &Article, opts: &RunOptions) -> ArticleOutput {
         let mut out = ArticleOutput::default();
+        // Actors of the sentences coded so far, for "he", "the cartel" in later ones.
+        let mut carry = ArticleCarry::new();
         let date = article
             .published
             .as_deref()
@@ -204,13 +208,15 @@ impl Engine {
                 });
                 continue;
             }
-            let events = self.code_sentence(&article.id, index, sentence, s.start, date, opts, text);
+            let events = self.code_sentence(&article.id, index, sentence, s.start, date, opts, text, &mut carry);
             out.events.extend(events);
         }
         out
     }
 
-    /// Codes one sentence that starts at byte `base` of its article.
+    /// Codes one sentence that starts at byte `base` of its article; `carry` holds the actors
+    /// of the article's earlier sentences and is updated with this one's.
+    #[allow(clippy::too_many_arguments)]
     pub fn code_sentence(
         &self,
         article_id: &str,
@@ -220,6 +226,7 @@ impl Engine {
         date: Option<NaiveDate>,
         opts: &RunOptions,
         article_text: &str,
+        carry: &mut ArticleCarry,
     ) -> Vec<Event> {
         let d = &self.dicts;
         let words = words::words(sentence, base, self.tabari);
@@ -257,11 +264,26 @@ impl Engine {
             None => Some("---"),
         };
         let mentions = parse::build_mentions(d, &words, &tags, date, lone_agents, possessive_gap);
+        // TABARI time phrases coded `[###]` or `[+++]` ("when peace comes") halt the sentence
+        // while time shifting is on.
+        if tabari.is_some_and(|t| t.time_shifting_active(d)) {
+            let halts = tags.iter().any(|t| match t {
+                Tag::TimeShift { shift, .. } => d.time_shifts.get(*shift as usize).is_some_and(|s| is_halt_code(s.raw.trim_matches(['[', ']', ' ']))),
+                _ => false,
+            });
+            if halts {
+                return Vec::new();
+            }
+        }
         if tabari.is_some() && mentions.iter().flat_map(|m| m.members.iter()).any(|h| is_halt_code(&h.code)) {
             return Vec::new();
         }
         let mentions = parse::join_compounds(d, &words, &tags, mentions);
         let mut mentions = parse::resolve_pronouns(&words, mentions);
+        if tabari.is_none() {
+            mentions = carry.resolve(d, &words, mentions);
+            carry.observe(d, &mentions);
+        }
         if let Some(defaults) = tabari.and_then(|t| t.defaults.as_ref()) {
             for code in [&defaults.source, &defaults.target].into_iter().flatten() {
                 mentions.push(Mention::synthetic(code, words.len()));

@@ -20,7 +20,7 @@ pub enum Tag {
     Verb { verb: u32, len: usize },
     Noun { len: usize },
     Adjective { len: usize },
-    TimeShift { len: usize },
+    TimeShift { shift: u32, len: usize },
 }
 
 /// One coded actor inside a mention.
@@ -109,7 +109,7 @@ pub fn tag_words(
                 LexKind::Noun => (3, Tag::Noun { len: m.len }),
                 LexKind::Adjective => (2, Tag::Adjective { len: m.len }),
                 LexKind::Verb(v) => (1, Tag::Verb { verb: v, len: m.len }),
-                LexKind::TimeShift(_) => (0, Tag::TimeShift { len: m.len }),
+                LexKind::TimeShift(t) => (0, Tag::TimeShift { shift: t, len: m.len }),
                 LexKind::Discard(d) => {
                     discard.get_or_insert(d);
                     continue;
@@ -144,6 +144,9 @@ pub fn tag_words(
             let after_det = matches!(prev, Some(WordKind::Det))
                 || (!tabari_rules
                     && matches!(prev, Some(WordKind::Possessive) | Some(WordKind::Pronoun(Pronoun::Possessive))));
+            // "donate's cash": a possessive marks a noun.
+            let before_possessive = words.get(i + len).is_some_and(|w| w.kind == WordKind::Possessive);
+            let after_det = after_det || before_possessive;
             let capital = i > 0 && words[i].capitalized && !all_caps;
             if after_det || capital {
                 tags[i] = Tag::Noun { len };

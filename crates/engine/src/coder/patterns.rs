@@ -150,7 +150,8 @@ impl Matcher<'_> {
         match elem {
             PatternElem::Word(w) => {
                 let word = view.words.get(q)?;
-                word_matches(w, &word.key, true, self.tabari_endings).then_some(1)
+                // A pattern word takes no regular ending: `TO_` is "to", not "tos".
+                word_matches(w, &word.key, false, self.tabari_endings).then_some(1)
             }
             PatternElem::Synset { index, .. } => {
                 let set = self.dicts.synsets.get(*index)?;

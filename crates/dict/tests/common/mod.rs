@@ -1,0 +1,40 @@
+//! Look-ups shared by the tests of Atalaya-format dictionaries (the shipped defaults and the
+//! fixtures): an entity by id, its code on a day, and text keyed the way the coder sees it.
+
+use atalaya_dict::{ActorEntry, Dictionaries};
+use chrono::NaiveDate;
+
+/// The actor entry with entity id `id`; panics naming the id when there is none.
+pub fn actor<'a>(dicts: &'a Dictionaries, id: &str) -> &'a ActorEntry {
+    dicts
+        .actors
+        .iter()
+        .find(|a| a.entity_id.as_deref() == Some(id))
+        .unwrap_or_else(|| panic!("no entity {id}"))
+}
+
+/// Who the actor is on `day` (`YYYY-MM-DD`): the first dated code covering it, else the undated
+/// fallback, else the empty string.
+pub fn code_on(entry: &ActorEntry, day: &str) -> String {
+    let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("test date");
+    let dated = entry
+        .codes
+        .iter()
+        .find(|c| (c.from.is_some() || c.until.is_some()) && c.covers(day));
+    let fallback = entry
+        .codes
+        .iter()
+        .find(|c| c.from.is_none() && c.until.is_none());
+    dated
+        .or(fallback)
+        .map(|c| c.code.clone())
+        .unwrap_or_default()
+}
+
+/// The phrase as the coder sees text: tokenized and folded.
+pub fn text_keys(text: &str) -> Vec<String> {
+    atalaya_text::tokenize(text, 0)
+        .into_iter()
+        .map(|t| t.key)
+        .collect()
+}

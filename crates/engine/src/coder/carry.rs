@@ -1,0 +1,296 @@
+//! Carry-over of actors across the sentences of one article.
+//!
+//! A sentence that refers to an actor only as "he", "she", "the president", "the cartel" or "the
+//! ministry" names it in an earlier sentence. [`ArticleCarry`] keeps, per coded sentence, the
+//! actors it named ([`Carried`]: the coded hit and whether it is a person); [`ArticleCarry::resolve`]
+//! then gives such a reference the code of the last compatible actor when that actor is
+//! unambiguous, and leaves it alone otherwise.
+//!
+//! Rules:
+//! - "he", "she", "his", "her" with no antecedent in their own sentence (see
+//!   `parse::resolve_pronouns`) take the *person* of the nearest earlier sentence that names any
+//!   person (gender is not known, so any person is compatible). Two different person codes in
+//!   that sentence ("Trump spoke with Sheinbaum. She said …") make it ambiguous: no mention is
+//!   added, and the pronoun gives no event.
+//! - A lone agent in a definite description ("the cartel", "the president", "the Mexican
+//!   ministry" is not lone) is coded `---XXX` by the parser. When
+//!   [`definite_description_kind`] gives its sector, it takes the code of the nearest actor with
+//!   a country and that sector: first earlier mentions of its own sentence, then earlier
+//!   sentences, nearest first; several different codes at the nearest level → unchanged.
+//! - Only the last [`MEMORY`] sentences that named an actor are looked at.
+
+use super::parse::{ActorHit, Mention};
+use super::words::{Pronoun, Word, WordKind};
+use crate::context::definite_description_kind;
+use atalaya_dict::Dictionaries;
+
+/// Sentences (that named an actor) remembered for carry-over.
+const MEMORY: usize = 4;
+
+/// Agent heads that name one person ("the president", "Mexican Foreign Minister X").
+const PERSON_AGENT_HEADS: &[&str] = &[
+    "president", "minister", "secretary", "ambassador", "governor", "mayor", "spokesperson",
+    "spokesman", "spokeswoman", "adviser", "advisor", "official", "diplomat", "senator", "lawmaker",
+    "judge", "prosecutor", "commander", "leader", "chancellor", "premier", "king", "queen", "envoy",
+];
+
+/// One actor named by an earlier sentence.
+#[derive(Debug, Clone)]
+pub struct Carried {
+    pub hit: ActorHit,
+    /// A person (an official with dated roles, or an actor with a person agent).
+    pub person: bool,
+}
+
+/// Per-article memory of the actors of the sentences coded so far.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleCarry {
+    /// Per earlier sentence that named at least one actor, its actors; oldest first.
+    sentences: Vec<Vec<Carried>>,
+}
+
+impl ArticleCarry {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Resolves the sentence's pronouns and definite descriptions that have no antecedent in
+    /// the sentence against the earlier sentences. `mentions` are the sentence's mentions after
+    /// `parse::resolve_pronouns`, sorted by start.
+    pub fn resolve(&self, d: &Dictionaries, words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
+        // Definite descriptions coded as lone agents.
+        for mi in 0..mentions.len() {
+            let Some(sector) = description_sector(words, &mentions[mi]) else {
+                continue;
+            };
+            let start = mentions[mi].start;
+            let own: Vec<Carried> = mentions[..mi]
+                .iter()
+                .filter(|m| m.end <= start && !m.synthetic)
+                .flat_map(|m| m.members.iter())
+                .filter(|h| has_country(&h.code))
+                .map(|h| Carried { hit: h.clone(), person: is_person(d, h) })
+                .collect();
+            let compatible = |c: &Carried| has_sector(&c.hit.code, sector);
+            let found = unique(&own, compatible).or_else(|| self.nearest(compatible));
+            if let (Some(c), Some(member)) = (found, mentions[mi].members.first_mut()) {
+                member.code = c.hit.code.clone();
+                member.base = c.hit.base.clone();
+                member.actor = c.hit.actor;
+            }
+        }
+        // Personal pronouns with no antecedent in the sentence.
+        let mut extra = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if !matches!(w.kind, WordKind::Pronoun(Pronoun::Subject | Pronoun::Possessive)) {
+                continue;
+            }
+            if !matches!(w.key.as_str(), "he" | "she" | "his" | "her") {
+                continue;
+            }
+            if mentions.iter().any(|m| m.start <= i && i < m.end) {
+                continue;
+            }
+            // An actor earlier in the sentence is its antecedent, even if the parser did not
+            // link it: better silent than reaching back past it.
+            if mentions.iter().any(|m| m.end <= i && !m.synthetic) {
+                continue;
+            }
+            if let Some(c) = self.nearest(|c| c.person) {
+                let hit = ActorHit { start: i, end: i + 1, ..c.hit.clone() };
+                extra.push(Mention { start: i, end: i + 1, members: vec![hit], pronoun: true, synthetic: false });
+            }
+        }
+        if !extra.is_empty() {
+            mentions.extend(extra);
+            mentions.sort_by_key(|m| m.start);
+        }
+        mentions
+    }
+
+    /// Remembers the actors of a sentence just coded (its mentions after [`Self::resolve`]).
+    pub fn observe(&mut self, d: &Dictionaries, mentions: &[Mention]) {
+        let actors: Vec<Carried> = mentions
+            .iter()
+            .filter(|m| !m.synthetic)
+            .flat_map(|m| m.members.iter())
+            .filter(|h| has_country(&h.code))
+            .map(|h| Carried { hit: h.clone(), person: is_person(d, h) })
+            .collect();
+        if actors.is_empty() {
+            return;
+        }
+        self.sentences.push(actors);
+        if self.sentences.len() > MEMORY {
+            self.sentences.remove(0);
+        }
+    }
+
+    /// The compatible actor of the nearest earlier sentence that has any, when that sentence
+    /// has only one compatible code.
+    fn nearest(&self, compatible: impl Fn(&Carried) -> bool + Copy) -> Option<&Carried> {
+        let level = self.sentences.iter().rev().find(|s| s.iter().any(compatible))?;
+        unique(level, compatible)
+    }
+}
+
+/// The one compatible actor of `level` (several hits with the same code count as one).
+fn unique(level: &[Carried], compatible: impl Fn(&Carried) -> bool) -> Option<&Carried> {
+    let mut found: Option<&Carried> = None;
+    for c in level.iter().filter(|c| compatible(c)) {
+        match found {
+            Some(f) if f.hit.code != c.hit.code => return None,
+            Some(_) => {}
+            None => found = Some(c),
+        }
+    }
+    found
+}
+
+/// The sector of a lone-agent mention written as a definite description ("the cartel").
+fn description_sector(words: &[Word], m: &Mention) -> Option<&'static str> {
+    if m.pronoun || m.synthetic || m.members.len() != 1 {
+        return None;
+    }
+    let hit = m.members.first()?;
+    if hit.actor.is_some() || !hit.code.starts_with("---") {
+        return None;
+    }
+    let det = m.start.checked_sub(1).and_then(|p| words.get(p))?;
+    let mut keys: Vec<&str> = vec![det.key.as_str()];
+    keys.extend(words.get(m.start..m.end)?.iter().map(|w| w.key.as_str()));
+    definite_description_kind(&keys)
+}
+
+/// A code that names a country or a known actor (not `---GOV`, not a TABARI `~GOV`).
+fn has_country(code: &str) -> bool {
+    !code.is_empty() && !code.starts_with("---") && !code.starts_with('~')
+}
+
+/// Does the code carry `sector` as one of its three-letter parts after the first?
+fn has_sector(code: &str, sector: &str) -> bool {
+    code.as_bytes().chunks(3).skip(1).any(|c| c == sector.as_bytes())
+}
+
+/// A person: a named actor whose entry has dated roles (officials), or an actor with a person
+/// agent ("the Mexican foreign minister").
+fn is_person(d: &Dictionaries, hit: &ActorHit) -> bool {
+    let dated = hit
+        .actor
+        .and_then(|a| d.actors.get(a as usize))
+        .is_some_and(|e| e.codes.iter().any(|c| c.from.is_some() || c.until.is_some()));
+    let person_agent = hit.agent.and_then(|g| d.agents.get(g as usize)).is_some_and(|g| {
+        g.name
+            .split_whitespace()
+            .last()
+            .is_some_and(|head| PERSON_AGENT_HEADS.contains(&head.to_lowercase().as_str()))
+    });
+    dated || person_agent
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Engine};
+
+    const ACTORS: &str = "\
+@entity ARN Arnor
+  code     ARN
+  demonym  Arnorian
+
+@entity GON Gondor
+  code     GON
+  demonym  Gondorian
+
+@entity ARN.aranor  Aranor
+  role     ARNGOV 2020-01-01..2030-12-31
+  code     ARNELI
+
+@entity GON.belen  Belen
+  role     GONGOV 2020-01-01..2030-12-31
+  code     GONELI
+";
+
+    const AGENTS: &str = "\
+@agent GOV president
+  plural   presidents
+
+@agent CRM cartel
+  plural   cartels
+";
+
+    const VERBS: &str = "\
+@verb ATTACK
+  forms    attack attacks attacked attacking
+  code     190
+
+@verb CRITICIZE
+  forms    criticize criticizes criticized criticizing
+  code     111
+
+@verb MEET
+  forms    meet meets met meeting
+  code     040
+";
+
+    fn code(text: &str) -> Vec<(String, String, String)> {
+        let files = [("actors.txt", ACTORS), ("agents.txt", AGENTS), ("verbs.txt", VERBS)];
+        let (dicts, _) = atalaya_dict::atalaya::load_texts_atalaya(&files).expect("test dictionaries load");
+        let engine = Engine::new(dicts);
+        let article = Article {
+            id: "t".into(),
+            text: text.into(),
+            published: Some("2025-03-01".into()),
+            ..Article::default()
+        };
+        let mut v: Vec<_> = engine
+            .code_article(&article)
+            .events
+            .into_iter()
+            .map(|e| (e.source.code, e.target.code, e.cameo))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
+        (s.into(), t.into(), c.into())
+    }
+
+    #[test]
+    fn pronoun_takes_the_only_person_of_the_previous_sentence() {
+        let got = code("Aranor visited the border on Monday.\n\nHe criticized Gondor on Tuesday.");
+        assert_eq!(got, vec![t("ARNGOV", "GON", "111")]);
+    }
+
+    #[test]
+    fn pronoun_stays_silent_with_two_people_before_it() {
+        let got = code("Aranor met Belen on Monday.\n\nShe criticized Gondor on Tuesday.");
+        assert_eq!(got, vec![t("ARNGOV", "GONGOV", "040")]);
+    }
+
+    #[test]
+    fn countries_are_not_people() {
+        let got = code("Arnor and Gondor held talks.\n\nHe criticized Gondor on Tuesday.");
+        assert!(got.iter().all(|e| e.2 != "111"), "{got:?}");
+    }
+
+    #[test]
+    fn definite_description_takes_the_actor_of_its_sector() {
+        let got = code("Arnorian cartels grew stronger.\n\nThe cartel attacked Gondor on Tuesday.");
+        assert_eq!(got, vec![t("ARNCRM", "GON", "190")]);
+        let got = code("Aranor spoke on Monday.\n\nThe president criticized Gondor on Tuesday.");
+        assert_eq!(got, vec![t("ARNGOV", "GON", "111")]);
+    }
+
+    #[test]
+    fn definite_description_stays_unresolved_when_ambiguous() {
+        let got = code("Arnorian cartels and Gondorian cartels grew stronger.\n\nThe cartel attacked Gondor.");
+        assert_eq!(got, vec![t("---CRM", "GON", "190")]);
+    }
+
+    #[test]
+    fn nothing_is_carried_into_the_first_sentence_or_across_articles() {
+        assert_eq!(code("The cartel attacked Gondor on Tuesday."), vec![t("---CRM", "GON", "190")]);
+        assert_eq!(code("He criticized Gondor on Tuesday."), Vec::new());
+    }
+}
