@@ -15,9 +15,13 @@
 //! - A lone agent in a definite description ("the cartel", "the president", "the Mexican
 //!   ministry" is not lone) is coded `---XXX` by the parser. When
 //!   [`definite_description_kind`] gives its sector, it takes the code of the nearest actor with
-//!   a country and that sector: first earlier mentions of its own sentence, then earlier
-//!   sentences, nearest first; several different codes at the nearest level → unchanged.
+//!   a country and that sector in the earlier sentences, nearest first (an actor of its own
+//!   sentence is another one: "Mexican lawmakers urged the Senate"); several different codes
+//!   at the nearest level → unchanged.
 //! - Only the last [`MEMORY`] sentences that named an actor are looked at.
+//! - A wire dateline ("WASHINGTON (AP) - ", "MEXICO CITY, Sept. 3 - ") names where the story
+//!   was filed, not an actor of the first sentence: its mentions are dropped
+//!   ([`dateline_end`]).
 
 use super::parse::{ActorHit, Mention};
 use super::words::{Pronoun, Word, WordKind};
@@ -47,32 +51,30 @@ pub struct Carried {
 pub struct ArticleCarry {
     /// Per earlier sentence that named at least one actor, its actors; oldest first.
     sentences: Vec<Vec<Carried>>,
+    /// Byte offset where the article's dateline ends (0 when it has none).
+    dateline_end: usize,
 }
 
 impl ArticleCarry {
-    pub fn new() -> Self {
-        Self::default()
+    pub fn new(article_text: &str) -> Self {
+        ArticleCarry { sentences: Vec::new(), dateline_end: dateline_end(article_text).unwrap_or(0) }
     }
 
     /// Resolves the sentence's pronouns and definite descriptions that have no antecedent in
     /// the sentence against the earlier sentences. `mentions` are the sentence's mentions after
     /// `parse::resolve_pronouns`, sorted by start.
     pub fn resolve(&self, d: &Dictionaries, words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
+        if self.dateline_end > 0 {
+            let in_dateline = |m: &Mention| words.get(m.start).is_some_and(|w| w.end <= self.dateline_end);
+            mentions.retain(|m| m.synthetic || !in_dateline(m));
+        }
         // Definite descriptions coded as lone agents.
         for mi in 0..mentions.len() {
             let Some(sector) = description_sector(words, &mentions[mi]) else {
                 continue;
             };
-            let start = mentions[mi].start;
-            let own: Vec<Carried> = mentions[..mi]
-                .iter()
-                .filter(|m| m.end <= start && !m.synthetic)
-                .flat_map(|m| m.members.iter())
-                .filter(|h| has_country(&h.code))
-                .map(|h| Carried { hit: h.clone(), person: is_person(d, h) })
-                .collect();
-            let compatible = |c: &Carried| has_sector(&c.hit.code, sector);
-            let found = unique(&own, compatible).or_else(|| self.nearest(compatible));
+            // Not an actor of its own sentence: "Mexican lawmakers urged the Senate" names two.
+            let found = self.nearest(|c: &Carried| has_sector(&c.hit.code, sector));
             if let (Some(c), Some(member)) = (found, mentions[mi].members.first_mut()) {
                 member.code = c.hit.code.clone();
                 member.base = c.hit.base.clone();
@@ -132,6 +134,27 @@ impl ArticleCarry {
         let level = self.sentences.iter().rev().find(|s| s.iter().any(compatible))?;
         unique(level, compatible)
     }
+}
+
+/// Where a wire dateline ends: the first line opens with an upper-case place name (optionally
+/// followed by a region, a date or an agency in brackets) and a dash, within its first 80 bytes.
+fn dateline_end(text: &str) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    let line = text.get(lead..)?.lines().next()?;
+    let (dash, width) = [" - ", " \u{2013} ", " \u{2014} "]
+        .iter()
+        .filter_map(|d| line.find(d).map(|p| (p, d.len())))
+        .min()?;
+    if dash > 80 {
+        return None;
+    }
+    let head = line.get(..dash)?;
+    let place = head.split([',', '(']).next()?.trim();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 || letters.iter().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    Some(lead + dash + width)
 }
 
 /// The one compatible actor of `level` (several hits with the same code count as one).
@@ -286,6 +309,14 @@ mod tests {
     fn definite_description_stays_unresolved_when_ambiguous() {
         let got = code("Arnorian cartels and Gondorian cartels grew stronger.\n\nThe cartel attacked Gondor.");
         assert_eq!(got, vec![t("---CRM", "GON", "190")]);
+    }
+
+    #[test]
+    fn dateline_place_is_not_an_actor() {
+        assert_eq!(super::dateline_end("ARNOR CITY (AP) - Aranor spoke."), Some(18));
+        assert_eq!(super::dateline_end("Arnor City - Aranor spoke."), None);
+        let got = code("ARNOR (AP) - Aranor criticized Gondor on Monday.");
+        assert_eq!(got, vec![t("ARNGOV", "GON", "111")]);
     }
 
     #[test]

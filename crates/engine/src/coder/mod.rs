@@ -183,7 +183,7 @@ impl Engine {
     pub fn code_article_with(&self, article: &Article, opts: &RunOptions) -> ArticleOutput {
         let mut out = ArticleOutput::default();
         // Actors of the sentences coded so far, for "he", "the cartel" in later ones.
-        let mut carry = ArticleCarry::new();
+        let mut carry = ArticleCarry::new(&article.text);
         let date = article
             .published
             .as_deref()
@@ -505,10 +505,9 @@ impl Engine {
         if let Some(c) = b.compound {
             return (Some(c), Some(c));
         }
-        let before: Vec<usize> = (0..pos).filter_map(|q| view.mention_at[q].map(|(m, _)| m)).collect();
-        let after: Vec<usize> = (verb_end..view.words.len())
-            .filter_map(|q| view.mention_at[q].map(|(m, _)| m))
-            .collect();
+        let candidate = |q: usize| view.mention_at[q].map(|(m, _)| m).filter(|&m| Some(m) != b.skipped);
+        let before: Vec<usize> = (0..pos).filter_map(candidate).collect();
+        let after: Vec<usize> = (verb_end..view.words.len()).filter_map(candidate).collect();
         let code = |m: usize| mentions[m].main_code();
         let mut source = b.source;
         let mut target = b.target;

@@ -25,6 +25,8 @@ pub struct Bindings {
     pub source: Option<usize>,
     pub target: Option<usize>,
     pub compound: Option<usize>,
+    /// The mention a `^` passed over: not a candidate for the default searches either.
+    pub skipped: Option<usize>,
 }
 
 pub struct Matcher<'d> {
@@ -111,7 +113,7 @@ impl Matcher<'_> {
                             PatternElem::Source { .. } => b.source = Some(m),
                             PatternElem::Target { .. } => b.target = Some(m),
                             PatternElem::Compound { .. } => b.compound = Some(m),
-                            _ => {}
+                            _ => b.skipped = Some(m),
                         }
                         if self.seq(view, elems, i + 1, end, limit, must_end, false, b) {
                             return true;
