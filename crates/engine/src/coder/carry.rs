@@ -63,7 +63,7 @@ impl ArticleCarry {
     /// Resolves the sentence's pronouns and definite descriptions that have no antecedent in
     /// the sentence against the earlier sentences. `mentions` are the sentence's mentions after
     /// `parse::resolve_pronouns`, sorted by start.
-    pub fn resolve(&self, d: &Dictionaries, words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
+    pub fn resolve(&self, words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
         if self.dateline_end > 0 {
             let in_dateline = |m: &Mention| words.get(m.start).is_some_and(|w| w.end <= self.dateline_end);
             mentions.retain(|m| m.synthetic || !in_dateline(m));

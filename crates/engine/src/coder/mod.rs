@@ -281,7 +281,7 @@ impl Engine {
         let mentions = parse::join_compounds(d, &words, &tags, mentions);
         let mut mentions = parse::resolve_pronouns(&words, mentions);
         if tabari.is_none() {
-            mentions = carry.resolve(d, &words, mentions);
+            mentions = carry.resolve(&words, mentions);
             carry.observe(d, &mentions);
         }
         if let Some(defaults) = tabari.and_then(|t| t.defaults.as_ref()) {

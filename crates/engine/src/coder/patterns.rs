@@ -51,11 +51,11 @@ impl Matcher<'_> {
         let mut b = Bindings::default();
         if !before.is_empty() {
             let end = if verb_adjacent { Some(verb_pos) } else { None };
-            if !self.seq(view, before, 0, 0, verb_pos, end, true, &mut b) {
+            if !self.seq(view, before, 0, 0, verb_pos, end, true, true, &mut b) {
                 return None;
             }
         }
-        if !after.is_empty() && !self.seq(view, after, 0, verb_end, view.words.len(), None, false, &mut b) {
+        if !after.is_empty() && !self.seq(view, after, 0, verb_end, view.words.len(), None, false, false, &mut b) {
             return None;
         }
         Some(b)
@@ -74,6 +74,7 @@ impl Matcher<'_> {
         limit: usize,
         must_end: Option<usize>,
         free_start: bool,
+        before_verb: bool,
         b: &mut Bindings,
     ) -> bool {
         let Some(elem) = elems.get(i) else {
@@ -81,7 +82,7 @@ impl Matcher<'_> {
         };
         let adjacent = match elem {
             PatternElem::Open(_) | PatternElem::Close(_) => {
-                return self.seq(view, elems, i + 1, pos, limit, must_end, free_start, b)
+                return self.seq(view, elems, i + 1, pos, limit, must_end, free_start, before_verb, b)
             }
             PatternElem::Word(w) => w.adjacent,
             PatternElem::Synset { adjacent, .. }
@@ -96,7 +97,37 @@ impl Matcher<'_> {
             | PatternElem::Target { .. }
             | PatternElem::Compound { .. }
             | PatternElem::Skip { .. } => {
-                // The first mention at or after `pos` (only at `pos` when adjacent).
+                // Before the verb, a slot followed by more pattern takes the mention nearest to
+                // what follows ("Mordor et Arnor will be hosting": `$ HOSTING` is Arnor);
+                // otherwise the first mention at or after `pos` (only at `pos` when adjacent).
+                if before_verb && !adjacent && i + 1 < elems.len() {
+                    let mut q = limit;
+                    while q > pos {
+                        q -= 1;
+                        if view.words[q].kind == WordKind::Comma {
+                            continue;
+                        }
+                        let Some((m, end)) = view.mention_at[q] else { continue };
+                        if end > limit {
+                            continue;
+                        }
+                        if matches!(elem, PatternElem::Compound { .. }) && !self.compound.get(m).copied().unwrap_or(false) {
+                            continue;
+                        }
+                        let saved = *b;
+                        match elem {
+                            PatternElem::Source { .. } => b.source = Some(m),
+                            PatternElem::Target { .. } => b.target = Some(m),
+                            PatternElem::Compound { .. } => b.compound = Some(m),
+                            _ => b.skipped = Some(m),
+                        }
+                        if self.seq(view, elems, i + 1, end, limit, must_end, false, before_verb, b) {
+                            return true;
+                        }
+                        *b = saved;
+                    }
+                    return false;
+                }
                 let mut q = pos;
                 while q < limit {
                     if let Some((m, end)) = view.mention_at[q] {
@@ -115,7 +146,7 @@ impl Matcher<'_> {
                             PatternElem::Compound { .. } => b.compound = Some(m),
                             _ => b.skipped = Some(m),
                         }
-                        if self.seq(view, elems, i + 1, end, limit, must_end, false, b) {
+                        if self.seq(view, elems, i + 1, end, limit, must_end, false, before_verb, b) {
                             return true;
                         }
                         *b = saved;
@@ -132,7 +163,7 @@ impl Matcher<'_> {
                 let mut q = pos;
                 while q < limit {
                     if let Some(len) = self.literal_at(view, elem, q, limit) {
-                        if self.seq(view, elems, i + 1, q + len, limit, must_end, false, b) {
+                        if self.seq(view, elems, i + 1, q + len, limit, must_end, false, before_verb, b) {
                             return true;
                         }
                     }
