@@ -33,9 +33,30 @@ const MEMORY: usize = 4;
 
 /// Agent heads that name one person ("the president", "Mexican Foreign Minister X").
 const PERSON_AGENT_HEADS: &[&str] = &[
-    "president", "minister", "secretary", "ambassador", "governor", "mayor", "spokesperson",
-    "spokesman", "spokeswoman", "adviser", "advisor", "official", "diplomat", "senator", "lawmaker",
-    "judge", "prosecutor", "commander", "leader", "chancellor", "premier", "king", "queen", "envoy",
+    "president",
+    "minister",
+    "secretary",
+    "ambassador",
+    "governor",
+    "mayor",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "adviser",
+    "advisor",
+    "official",
+    "diplomat",
+    "senator",
+    "lawmaker",
+    "judge",
+    "prosecutor",
+    "commander",
+    "leader",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "envoy",
 ];
 
 /// One actor named by an earlier sentence.
@@ -57,7 +78,10 @@ pub struct ArticleCarry {
 
 impl ArticleCarry {
     pub fn new(article_text: &str) -> Self {
-        ArticleCarry { sentences: Vec::new(), dateline_end: dateline_end(article_text).unwrap_or(0) }
+        ArticleCarry {
+            sentences: Vec::new(),
+            dateline_end: dateline_end(article_text).unwrap_or(0),
+        }
     }
 
     /// Resolves the sentence's pronouns and definite descriptions that have no antecedent in
@@ -65,7 +89,11 @@ impl ArticleCarry {
     /// `parse::resolve_pronouns`, sorted by start.
     pub fn resolve(&self, words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
         if self.dateline_end > 0 {
-            let in_dateline = |m: &Mention| words.get(m.start).is_some_and(|w| w.end <= self.dateline_end);
+            let in_dateline = |m: &Mention| {
+                words
+                    .get(m.start)
+                    .is_some_and(|w| w.end <= self.dateline_end)
+            };
             mentions.retain(|m| m.synthetic || !in_dateline(m));
         }
         // Definite descriptions coded as lone agents.
@@ -84,7 +112,10 @@ impl ArticleCarry {
         // Personal pronouns with no antecedent in the sentence.
         let mut extra = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            if !matches!(w.kind, WordKind::Pronoun(Pronoun::Subject | Pronoun::Possessive)) {
+            if !matches!(
+                w.kind,
+                WordKind::Pronoun(Pronoun::Subject | Pronoun::Possessive)
+            ) {
                 continue;
             }
             if !matches!(w.key.as_str(), "he" | "she" | "his" | "her") {
@@ -99,8 +130,18 @@ impl ArticleCarry {
                 continue;
             }
             if let Some(c) = self.nearest(|c| c.person) {
-                let hit = ActorHit { start: i, end: i + 1, ..c.hit.clone() };
-                extra.push(Mention { start: i, end: i + 1, members: vec![hit], pronoun: true, synthetic: false });
+                let hit = ActorHit {
+                    start: i,
+                    end: i + 1,
+                    ..c.hit.clone()
+                };
+                extra.push(Mention {
+                    start: i,
+                    end: i + 1,
+                    members: vec![hit],
+                    pronoun: true,
+                    synthetic: false,
+                });
             }
         }
         if !extra.is_empty() {
@@ -117,7 +158,10 @@ impl ArticleCarry {
             .filter(|m| !m.synthetic)
             .flat_map(|m| m.members.iter())
             .filter(|h| has_country(&h.code))
-            .map(|h| Carried { hit: h.clone(), person: is_person(d, h) })
+            .map(|h| Carried {
+                hit: h.clone(),
+                person: is_person(d, h),
+            })
             .collect();
         if actors.is_empty() {
             return;
@@ -131,7 +175,11 @@ impl ArticleCarry {
     /// The compatible actor of the nearest earlier sentence that has any, when that sentence
     /// has only one compatible code.
     fn nearest(&self, compatible: impl Fn(&Carried) -> bool + Copy) -> Option<&Carried> {
-        let level = self.sentences.iter().rev().find(|s| s.iter().any(compatible))?;
+        let level = self
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.iter().any(compatible))?;
         unique(level, compatible)
     }
 }
@@ -192,7 +240,10 @@ fn has_country(code: &str) -> bool {
 
 /// Does the code carry `sector` as one of its three-letter parts after the first?
 fn has_sector(code: &str, sector: &str) -> bool {
-    code.as_bytes().chunks(3).skip(1).any(|c| c == sector.as_bytes())
+    code.as_bytes()
+        .chunks(3)
+        .skip(1)
+        .any(|c| c == sector.as_bytes())
 }
 
 /// A person: a named actor whose entry has dated roles (officials), or an actor with a person
@@ -201,13 +252,20 @@ fn is_person(d: &Dictionaries, hit: &ActorHit) -> bool {
     let dated = hit
         .actor
         .and_then(|a| d.actors.get(a as usize))
-        .is_some_and(|e| e.codes.iter().any(|c| c.from.is_some() || c.until.is_some()));
-    let person_agent = hit.agent.and_then(|g| d.agents.get(g as usize)).is_some_and(|g| {
-        g.name
-            .split_whitespace()
-            .last()
-            .is_some_and(|head| PERSON_AGENT_HEADS.contains(&head.to_lowercase().as_str()))
-    });
+        .is_some_and(|e| {
+            e.codes
+                .iter()
+                .any(|c| c.from.is_some() || c.until.is_some())
+        });
+    let person_agent = hit
+        .agent
+        .and_then(|g| d.agents.get(g as usize))
+        .is_some_and(|g| {
+            g.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|head| PERSON_AGENT_HEADS.contains(&head.to_lowercase().as_str()))
+        });
     dated || person_agent
 }
 
@@ -256,8 +314,13 @@ mod tests {
 ";
 
     fn code(text: &str) -> Vec<(String, String, String)> {
-        let files = [("actors.txt", ACTORS), ("agents.txt", AGENTS), ("verbs.txt", VERBS)];
-        let (dicts, _) = atalaya_dict::atalaya::load_texts_atalaya(&files).expect("test dictionaries load");
+        let files = [
+            ("actors.txt", ACTORS),
+            ("agents.txt", AGENTS),
+            ("verbs.txt", VERBS),
+        ];
+        let (dicts, _) =
+            atalaya_dict::atalaya::load_texts_atalaya(&files).expect("test dictionaries load");
         let engine = Engine::new(dicts);
         let article = Article {
             id: "t".into(),
@@ -307,13 +370,18 @@ mod tests {
 
     #[test]
     fn definite_description_stays_unresolved_when_ambiguous() {
-        let got = code("Arnorian cartels and Gondorian cartels grew stronger.\n\nThe cartel attacked Gondor.");
+        let got = code(
+            "Arnorian cartels and Gondorian cartels grew stronger.\n\nThe cartel attacked Gondor.",
+        );
         assert_eq!(got, vec![t("---CRM", "GON", "190")]);
     }
 
     #[test]
     fn dateline_place_is_not_an_actor() {
-        assert_eq!(super::dateline_end("ARNOR CITY (AP) - Aranor spoke."), Some(18));
+        assert_eq!(
+            super::dateline_end("ARNOR CITY (AP) - Aranor spoke."),
+            Some(18)
+        );
         assert_eq!(super::dateline_end("Arnor City - Aranor spoke."), None);
         let got = code("ARNOR (AP) - Aranor criticized Gondor on Monday.");
         assert_eq!(got, vec![t("ARNGOV", "GON", "111")]);
@@ -321,7 +389,10 @@ mod tests {
 
     #[test]
     fn nothing_is_carried_into_the_first_sentence_or_across_articles() {
-        assert_eq!(code("The cartel attacked Gondor on Tuesday."), vec![t("---CRM", "GON", "190")]);
+        assert_eq!(
+            code("The cartel attacked Gondor on Tuesday."),
+            vec![t("---CRM", "GON", "190")]
+        );
         assert_eq!(code("He criticized Gondor on Tuesday."), Vec::new());
     }
 }
