@@ -70,14 +70,35 @@ fn corpus(engine: &Engine, n: usize) -> Vec<String> {
         .verbs
         .iter()
         .flat_map(|v| v.forms.iter())
-        .map(|p| p.words.iter().map(|w| w.key.clone()).collect::<Vec<_>>().join(" "))
+        .map(|p| {
+            p.words
+                .iter()
+                .map(|w| w.key.clone())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|s| s.ends_with("ed"))
         .collect();
     let fallback_actors = ["Mexico".to_string(), "the United States".to_string()];
     let fallback_verbs = ["criticized".to_string(), "met".to_string()];
-    let actors = if actors.is_empty() { &fallback_actors[..] } else { &actors[..] };
-    let verbs = if verbs.is_empty() { &fallback_verbs[..] } else { &verbs[..] };
-    let days = ["on Monday", "on Tuesday", "late on Wednesday", "on Thursday", "last week", "in early August"];
+    let actors = if actors.is_empty() {
+        &fallback_actors[..]
+    } else {
+        &actors[..]
+    };
+    let verbs = if verbs.is_empty() {
+        &fallback_verbs[..]
+    } else {
+        &verbs[..]
+    };
+    let days = [
+        "on Monday",
+        "on Tuesday",
+        "late on Wednesday",
+        "on Thursday",
+        "last week",
+        "in early August",
+    ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
@@ -119,7 +140,11 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let articles: Vec<Article> = sentences
         .chunks(per)
         .enumerate()
-        .map(|(i, chunk)| Article { id: format!("bench-{i}"), text: chunk.join(" "), ..Article::default() })
+        .map(|(i, chunk)| Article {
+            id: format!("bench-{i}"),
+            text: chunk.join(" "),
+            ..Article::default()
+        })
         .collect();
     let t2 = Instant::now();
     let mut events = 0usize;
@@ -130,8 +155,19 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         coded_sentences += out.sentences;
     }
     let secs = t2.elapsed().as_secs_f64();
-    println!("dictionaries: {} actors, {} agents, {} verbs, {} patterns", engine.dictionaries().actors.len(), engine.dictionaries().agents.len(), engine.dictionaries().verbs.len(), engine.dictionaries().patterns.len());
-    println!("load: {:.3} s (parse) + {:.3} s (compile) = {:.3} s", load.as_secs_f64(), compile.as_secs_f64(), (load + compile).as_secs_f64());
+    println!(
+        "dictionaries: {} actors, {} agents, {} verbs, {} patterns",
+        engine.dictionaries().actors.len(),
+        engine.dictionaries().agents.len(),
+        engine.dictionaries().verbs.len(),
+        engine.dictionaries().patterns.len()
+    );
+    println!(
+        "load: {:.3} s (parse) + {:.3} s (compile) = {:.3} s",
+        load.as_secs_f64(),
+        compile.as_secs_f64(),
+        (load + compile).as_secs_f64()
+    );
     println!(
         "coded {} sentences ({} split by the sentence splitter, {:.1} MB) in {:.3} s on one thread: {:.0} sentences/s per core, {:.2} MB/s, {} events",
         sentences.len(),

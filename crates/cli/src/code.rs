@@ -39,7 +39,11 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut tally = Tally::default();
-    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
     for input in &inputs {
         if input.as_os_str() == "-" {
             let stdin = std::io::stdin();
@@ -47,7 +51,10 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         let is_jsonl = !args.plain
-            && matches!(input.extension().and_then(|e| e.to_str()), Some("jsonl" | "json" | "ndjson"));
+            && matches!(
+                input.extension().and_then(|e| e.to_str()),
+                Some("jsonl" | "json" | "ndjson")
+            );
         let file = match std::fs::File::open(input) {
             Ok(f) => f,
             Err(e) => {
@@ -57,13 +64,22 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
             }
         };
         if is_jsonl {
-            code_jsonl(&engine, &input.display().to_string(), BufReader::new(file), &mut out, &mut tally)?;
+            code_jsonl(
+                &engine,
+                &input.display().to_string(),
+                BufReader::new(file),
+                &mut out,
+                &mut tally,
+            )?;
         } else {
             code_text_file(&engine, input, file, &mut out, &mut tally)?;
         }
     }
     out.flush().context("writing events")?;
-    eprintln!("atalaya: {} articles, {} events, {} bad records", tally.articles, tally.events, tally.bad);
+    eprintln!(
+        "atalaya: {} articles, {} events, {} bad records",
+        tally.articles, tally.events, tally.bad
+    );
     Ok(if tally.articles == 0 && tally.bad > 0 {
         ExitCode::from(2)
     } else if tally.bad > 0 {
@@ -73,7 +89,12 @@ pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn emit(engine: &Engine, article: &Article, out: &mut impl Write, tally: &mut Tally) -> anyhow::Result<()> {
+fn emit(
+    engine: &Engine,
+    article: &Article,
+    out: &mut impl Write,
+    tally: &mut Tally,
+) -> anyhow::Result<()> {
     let result = engine.code_article(article);
     for w in &result.warnings {
         eprintln!("atalaya: article {}: {}", w.article_id, w.message);
@@ -98,7 +119,9 @@ fn code_jsonl(
     let mut line_no = 0usize;
     loop {
         buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).with_context(|| format!("{name}: read error"))?;
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("{name}: read error"))?;
         if n == 0 {
             break;
         }
@@ -130,7 +153,8 @@ fn code_jsonl(
 
 /// Parses one JSON line into an article; the error says what is wrong with the record.
 pub fn parse_article(line: &str) -> Result<Article, String> {
-    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON ({e})"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("invalid JSON ({e})"))?;
     let obj = value.as_object().ok_or("not a JSON object")?;
     let text = match obj.get("text") {
         Some(serde_json::Value::String(t)) => t.clone(),
@@ -168,7 +192,10 @@ fn code_text_file(
         return Ok(());
     }
     if bytes.contains(&0) {
-        eprintln!("atalaya: {}: binary file (NUL bytes): skipped", path.display());
+        eprintln!(
+            "atalaya: {}: binary file (NUL bytes): skipped",
+            path.display()
+        );
         tally.bad += 1;
         return Ok(());
     }
@@ -177,12 +204,22 @@ fn code_text_file(
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            eprintln!("atalaya: {}:{line}: invalid UTF-8: file skipped", path.display());
+            eprintln!(
+                "atalaya: {}:{line}: invalid UTF-8: file skipped",
+                path.display()
+            );
             tally.bad += 1;
             return Ok(());
         }
     };
-    let id = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let article = Article { id, text, ..Article::default() };
+    let id = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let article = Article {
+        id,
+        text,
+        ..Article::default()
+    };
     emit(engine, &article, out, tally)
 }

@@ -25,7 +25,10 @@ pub enum DictCommand {
 pub fn run(cmd: DictCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         DictCommand::Check { dicts } => {
-            let d = dicts::load_dictionaries(&DictArgs { dict_warnings: true, ..dicts })?;
+            let d = dicts::load_dictionaries(&DictArgs {
+                dict_warnings: true,
+                ..dicts
+            })?;
             let findings = atalaya_dict::check::check(&d, &[]);
             let mut errors = 0;
             for f in &findings {
@@ -43,7 +46,11 @@ pub fn run(cmd: DictCommand) -> anyhow::Result<ExitCode> {
                 errors,
                 findings.len() - errors
             );
-            Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         DictCommand::Coverage { dicts, json } => {
             let d = dicts::load_dictionaries(&dicts)?;

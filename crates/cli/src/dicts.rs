@@ -39,7 +39,8 @@ pub enum Format {
 /// Guesses a folder's format: atalaya's files have `@entity`/`@verb`/... block headers; TABARI's
 /// are named `*.project`, `*.verbs`, `*.actors`; PETRARCH-2's are `*verbs*.txt`, `*actors*.txt`.
 pub fn detect(dir: &Path) -> anyhow::Result<Format> {
-    let entries = std::fs::read_dir(dir).with_context(|| format!("{}: cannot read dictionary folder", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read dictionary folder", dir.display()))?;
     let mut names = Vec::new();
     for e in entries.flatten() {
         let path = e.path();
@@ -57,10 +58,15 @@ pub fn detect(dir: &Path) -> anyhow::Result<Format> {
         }
         names.push(e.file_name().to_string_lossy().to_lowercase());
     }
-    if names.iter().any(|n| n.ends_with(".project") || n.ends_with(".verbs") || n.ends_with(".actors")) {
+    if names
+        .iter()
+        .any(|n| n.ends_with(".project") || n.ends_with(".verbs") || n.ends_with(".actors"))
+    {
         return Ok(Format::Tabari);
     }
-    if names.iter().any(|n| n.ends_with(".txt") && (n.contains("verbs") || n.contains("actors") || n.contains("agents"))) {
+    if names.iter().any(|n| {
+        n.ends_with(".txt") && (n.contains("verbs") || n.contains("actors") || n.contains("agents"))
+    }) {
         return Ok(Format::Petrarch);
     }
     Ok(Format::Atalaya)
@@ -79,7 +85,19 @@ fn has_atalaya_header(path: &Path) -> bool {
         .lines()
         .take(200)
         .map_while(Result::ok)
-        .any(|l| ["@entity", "@verb", "@agent", "@synset", "@discards", "@issue", "@options"].iter().any(|h| l.starts_with(h)))
+        .any(|l| {
+            [
+                "@entity",
+                "@verb",
+                "@agent",
+                "@synset",
+                "@discards",
+                "@issue",
+                "@options",
+            ]
+            .iter()
+            .any(|h| l.starts_with(h))
+        })
 }
 
 fn load_one(dir: &Path, format: Format) -> anyhow::Result<(Dictionaries, Vec<Warning>)> {
@@ -95,7 +113,8 @@ fn load_one(dir: &Path, format: Format) -> anyhow::Result<(Dictionaries, Vec<War
 pub fn load_dictionaries(args: &DictArgs) -> anyhow::Result<Dictionaries> {
     let mut warnings = Vec::new();
     let dicts = if args.dirs.is_empty() {
-        let (d, w) = atalaya_dict::atalaya::default_dictionaries().context("loading the built-in dictionaries")?;
+        let (d, w) = atalaya_dict::atalaya::default_dictionaries()
+            .context("loading the built-in dictionaries")?;
         warnings.extend(w);
         d
     } else {

@@ -34,10 +34,12 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let file = std::fs::File::open(&args.suite).with_context(|| format!("{}: cannot open", args.suite.display()))?;
+    let file = std::fs::File::open(&args.suite)
+        .with_context(|| format!("{}: cannot open", args.suite.display()))?;
     let mut records = Vec::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}: cannot read", args.suite.display(), i + 1))?;
+        let line =
+            line.with_context(|| format!("{}:{}: cannot read", args.suite.display(), i + 1))?;
         if line.trim().is_empty() {
             continue;
         }
@@ -48,11 +50,20 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let suite_name = records
         .iter()
         .find_map(|r| r.suite.clone())
-        .unwrap_or_else(|| args.suite.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+        .unwrap_or_else(|| {
+            args.suite
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        });
     let engine = dicts::load_engine(&args.dicts)?;
     let mut coder_options = engine.dictionaries().options.clone();
-    let report = evaluate(&engine, &suite_name, &records, engine.default_options(), |cmd, current| {
-        match dicts::apply_option_command(&mut coder_options, cmd) {
+    let report = evaluate(
+        &engine,
+        &suite_name,
+        &records,
+        engine.default_options(),
+        |cmd, current| match dicts::apply_option_command(&mut coder_options, cmd) {
             Ok(()) => {
                 let mut next = engine.options_from(&coder_options);
                 next.date = current.date;
@@ -62,8 +73,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
                 eprintln!("atalaya: option command `{cmd}`: {msg}");
                 current.clone()
             }
-        }
-    });
+        },
+    );
     if args.failures {
         for f in &report.failures {
             println!("--- {} ---", f.id);
@@ -96,22 +107,35 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut ok = true;
     if let Some(min) = args.min_pass_rate {
         if s.pass_rate + 1e-9 < min {
-            eprintln!("atalaya: {}: pass rate {:.4} is below the required {min}", s.suite, s.pass_rate);
+            eprintln!(
+                "atalaya: {}: pass rate {:.4} is below the required {min}",
+                s.suite, s.pass_rate
+            );
             ok = false;
         }
     }
     if let Some(min) = args.min_precision {
         if s.precision + 1e-9 < min {
-            eprintln!("atalaya: {}: precision {:.4} is below the required {min}", s.suite, s.precision);
+            eprintln!(
+                "atalaya: {}: precision {:.4} is below the required {min}",
+                s.suite, s.precision
+            );
             ok = false;
         }
     }
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn fmt_events(v: &[atalaya_engine::eval::ExpectedEvent]) -> String {
     if v.is_empty() {
         return "(none)".to_string();
     }
-    v.iter().map(|e| format!("{} {} {}", e.source, e.target, e.code)).collect::<Vec<_>>().join("; ")
+    v.iter()
+        .map(|e| format!("{} {} {}", e.source, e.target, e.code))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

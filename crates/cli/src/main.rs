@@ -13,7 +13,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "atalaya", version, about = "News articles to structured, sourced political events")]
+#[command(
+    name = "atalaya",
+    version,
+    about = "News articles to structured, sourced political events"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

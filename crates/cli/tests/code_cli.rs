@@ -26,7 +26,12 @@ fn run_code(input: &[u8], dicts: &Path) -> (String, String, i32) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn atalaya");
-    child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
     let out = child.wait_with_output().expect("wait");
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -45,11 +50,17 @@ fn bad_records_are_reported_and_the_rest_is_coded() {
     input.extend_from_slice(b"{not json\n");
     let huge = "word ".repeat(1_000_000); // 5 MB with no sentence end
     input.extend_from_slice(format!("{{\"id\": \"huge\", \"text\": \"{huge}\"}}\n").as_bytes());
-    input.extend_from_slice(b"{\"id\": \"a2\", \"text\": \"Gondor attacked Arnor with drones.\"}\n");
+    input
+        .extend_from_slice(b"{\"id\": \"a2\", \"text\": \"Gondor attacked Arnor with drones.\"}\n");
     let (stdout, stderr, status) = run_code(&input, &engine_fixtures());
-    let events: Vec<serde_json::Value> =
-        stdout.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
-    let ids: Vec<&str> = events.iter().filter_map(|e| e["article_id"].as_str()).collect();
+    let events: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    let ids: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e["article_id"].as_str())
+        .collect();
     assert_eq!(ids, vec!["a1", "a2"], "stderr: {stderr}");
     assert_eq!(events[1]["cameo"], "195");
     assert!(stderr.contains("<stdin>:3: invalid UTF-8"), "{stderr}");
@@ -70,7 +81,12 @@ fn a_malformed_dictionary_line_is_named_and_coding_goes_on() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child.stdin.take().expect("stdin").write_all(input).expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write");
     let out = child.wait_with_output().expect("wait");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("test.verbs.txt:5"), "{stderr}");
@@ -93,14 +109,28 @@ fn eval_scores_a_suite_and_the_ratchet_fails_below_its_level() {
         ),
     )
     .expect("write suite");
-    let out = bin().arg("eval").arg(&suite).arg("-d").arg(engine_fixtures()).arg("--json").output().expect("run");
+    let out = bin()
+        .arg("eval")
+        .arg(&suite)
+        .arg("-d")
+        .arg(engine_fixtures())
+        .arg("--json")
+        .output()
+        .expect("run");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["records"], 4);
     assert_eq!(v["evaluated"], 3);
     assert_eq!(v["passed"], 2);
     assert_eq!(v["true_positives"], 1);
     assert_eq!(v["produced_events"], 2);
-    for key in ["suite", "pass_rate", "expected_events", "precision", "recall", "f1"] {
+    for key in [
+        "suite",
+        "pass_rate",
+        "expected_events",
+        "precision",
+        "recall",
+        "f1",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     let ratchet = bin()

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 mod common;
-use common::{actor, code_on, text_keys};
+use common::{actor, checker_errors, code_on, text_keys};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -679,12 +679,7 @@ fn checker_flags_overlapping_roles_and_duplicate_ids_in_other_formats() {
     dicts
         .actors
         .push(entry("A", 5, vec![dated("MEXGOV", "2018-12-01", None)]));
-    let findings = check(&dicts, &[]);
-    let errors: Vec<String> = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.to_string())
-        .collect();
+    let errors = checker_errors(&dicts);
     assert!(
         errors
             .iter()

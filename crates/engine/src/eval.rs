@@ -132,9 +132,11 @@ impl From<RawSuiteRecord> for SuiteRecord {
             evaluate: r.evaluate,
             config: r.config,
             option_command: r.option_command.or_else(|| {
-                r.notes
-                    .iter()
-                    .find_map(|n| n.trim().strip_prefix("{ OPTION:").map(|c| c.trim().to_string()))
+                r.notes.iter().find_map(|n| {
+                    n.trim()
+                        .strip_prefix("{ OPTION:")
+                        .map(|c| c.trim().to_string())
+                })
             }),
         }
     }

@@ -6,7 +6,8 @@ use std::path::Path;
 
 fn engine() -> Engine {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coder");
-    let (dicts, warnings) = atalaya_dict::atalaya::load_dir_atalaya(&dir).expect("fixture dictionaries load");
+    let (dicts, warnings) =
+        atalaya_dict::atalaya::load_dir_atalaya(&dir).expect("fixture dictionaries load");
     assert!(warnings.is_empty(), "fixture warnings: {warnings:?}");
     Engine::new(dicts)
 }
@@ -36,17 +37,26 @@ fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
 
 #[test]
 fn subject_verb_object() {
-    assert_eq!(code("Arnor attacked Gondor on Monday."), vec![t("ARN", "GON", "190")]);
+    assert_eq!(
+        code("Arnor attacked Gondor on Monday."),
+        vec![t("ARN", "GON", "190")]
+    );
 }
 
 #[test]
 fn pattern_beats_verb_code() {
-    assert_eq!(code("Arnor attacked Gondor with drones."), vec![t("ARN", "GON", "195")]);
+    assert_eq!(
+        code("Arnor attacked Gondor with drones."),
+        vec![t("ARN", "GON", "195")]
+    );
 }
 
 #[test]
 fn passive_voice_swaps_source_and_target() {
-    assert_eq!(code("Gondor was attacked by Arnor."), vec![t("ARN", "GON", "190")]);
+    assert_eq!(
+        code("Gondor was attacked by Arnor."),
+        vec![t("ARN", "GON", "190")]
+    );
 }
 
 #[test]
@@ -59,14 +69,26 @@ fn compound_subject_gives_one_event_per_member() {
 
 #[test]
 fn agents_attach_to_actors() {
-    assert_eq!(code("Gondor's foreign minister criticized Arnor."), vec![t("GONGOVFRM", "ARN", "111")]);
-    assert_eq!(code("Arnorian troops attacked Gondor."), vec![t("ARNMIL", "GON", "190")]);
-    assert_eq!(code("Soldiers from Gondor attacked Rohan."), vec![t("GONMIL", "ROH", "190")]);
+    assert_eq!(
+        code("Gondor's foreign minister criticized Arnor."),
+        vec![t("GONGOVFRM", "ARN", "111")]
+    );
+    assert_eq!(
+        code("Arnorian troops attacked Gondor."),
+        vec![t("ARNMIL", "GON", "190")]
+    );
+    assert_eq!(
+        code("Soldiers from Gondor attacked Rohan."),
+        vec![t("GONMIL", "ROH", "190")]
+    );
 }
 
 #[test]
 fn paired_codes_give_both_directions() {
-    assert_eq!(code("Arnor met Gondor in Annuminas."), vec![t("ARN", "GON", "036"), t("GON", "ARN", "036")]);
+    assert_eq!(
+        code("Arnor met Gondor in Annuminas."),
+        vec![t("ARN", "GON", "036"), t("GON", "ARN", "036")]
+    );
 }
 
 #[test]
@@ -84,7 +106,10 @@ fn no_code_no_event() {
 
 #[test]
 fn discards_drop_the_sentence() {
-    assert_eq!(code("Arnor attacked Gondor in the world cup final."), vec![]);
+    assert_eq!(
+        code("Arnor attacked Gondor in the world cup final."),
+        vec![]
+    );
 }
 
 #[test]
@@ -107,12 +132,23 @@ fn events_point_back_to_their_evidence() {
     assert_eq!(events.len(), 1);
     let e = &events[0];
     assert_eq!(e.sentence_index, 1);
-    assert_eq!(&text[e.span.start..e.span.end], "Then Arnor attacked Gondor with drones.");
+    assert_eq!(
+        &text[e.span.start..e.span.end],
+        "Then Arnor attacked Gondor with drones."
+    );
     let s = e.source.span.expect("source span");
     assert_eq!(&text[s.start..s.end], "Arnor");
     assert_eq!(e.matched.verb, "ATTACK");
-    assert!(e.matched.pattern.as_deref().is_some_and(|p| p.contains("&WEAPON")));
-    assert!(e.matched.origin.contains("verbs.txt:"), "origin {}", e.matched.origin);
+    assert!(e
+        .matched
+        .pattern
+        .as_deref()
+        .is_some_and(|p| p.contains("&WEAPON")));
+    assert!(
+        e.matched.origin.contains("verbs.txt:"),
+        "origin {}",
+        e.matched.origin
+    );
     assert_eq!(e.quad_class, Some(4));
     assert_eq!(e.goldstein, Some(-10.0));
 }
@@ -121,7 +157,11 @@ fn events_point_back_to_their_evidence() {
 fn a_huge_sentence_is_skipped_with_a_warning_and_the_rest_is_coded() {
     let mut text = "word ".repeat(1_000_000);
     text.push_str(". Arnor attacked Gondor.");
-    let article = Article { id: "big".into(), text, ..Article::default() };
+    let article = Article {
+        id: "big".into(),
+        text,
+        ..Article::default()
+    };
     let out = engine().code_article(&article);
     assert_eq!(out.events.len(), 1);
     assert!(out.warnings.iter().any(|w| w.message.contains("skipped")));

@@ -1,6 +1,8 @@
 //! Look-ups shared by the tests of Atalaya-format dictionaries (the shipped defaults and the
-//! fixtures): an entity by id, its code on a day, and text keyed the way the coder sees it.
+//! fixtures): an entity by id, its code on a day, text keyed the way the coder sees it, and the
+//! checker's errors.
 
+use atalaya_dict::check::{check, Severity};
 use atalaya_dict::{ActorEntry, Dictionaries};
 use chrono::NaiveDate;
 
@@ -36,5 +38,14 @@ pub fn text_keys(text: &str) -> Vec<String> {
     atalaya_text::tokenize(text, 0)
         .into_iter()
         .map(|t| t.key)
+        .collect()
+}
+
+/// The checker's error findings on `dicts` (no load warnings), each as its printed line.
+pub fn checker_errors(dicts: &Dictionaries) -> Vec<String> {
+    check(dicts, &[])
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.to_string())
         .collect()
 }

@@ -97,13 +97,13 @@ impl ArticleCarry {
             mentions.retain(|m| m.synthetic || !in_dateline(m));
         }
         // Definite descriptions coded as lone agents.
-        for mi in 0..mentions.len() {
-            let Some(sector) = description_sector(words, &mentions[mi]) else {
+        for mention in mentions.iter_mut() {
+            let Some(sector) = description_sector(words, mention) else {
                 continue;
             };
             // Not an actor of its own sentence: "Mexican lawmakers urged the Senate" names two.
             let found = self.nearest(|c: &Carried| has_sector(&c.hit.code, sector));
-            if let (Some(c), Some(member)) = (found, mentions[mi].members.first_mut()) {
+            if let (Some(c), Some(member)) = (found, mention.members.first_mut()) {
                 member.code = c.hit.code.clone();
                 member.base = c.hit.base.clone();
                 member.actor = c.hit.actor;

@@ -167,7 +167,11 @@ impl Lexicon {
         }
         if !self.stems.is_empty() {
             let limit = word.len().min(self.max_stem_len);
-            for (end, _) in word.char_indices().skip(1).chain(std::iter::once((word.len(), ' '))) {
+            for (end, _) in word
+                .char_indices()
+                .skip(1)
+                .chain(std::iter::once((word.len(), ' ')))
+            {
                 if end > limit {
                     break;
                 }
@@ -221,8 +225,10 @@ pub fn match_phrase(
             continue;
         }
         let mut found = None;
-        for q in pos..(pos + 1 + MAX_PHRASE_GAP).min(keys.len()) {
-            let key = keys[q];
+        let window = keys
+            .get(pos..(pos + 1 + MAX_PHRASE_GAP).min(keys.len()))
+            .unwrap_or(&[]);
+        for (q, &key) in window.iter().enumerate().map(|(k, key)| (pos + k, key)) {
             if word_matches(w, key, last, tabari_endings) {
                 found = Some(q);
                 break;

@@ -101,7 +101,12 @@ impl Engine {
             .verbs
             .iter()
             .map(|v| {
-                let mut ids: Vec<usize> = v.patterns.iter().copied().filter(|&p| p < dicts.patterns.len()).collect();
+                let mut ids: Vec<usize> = v
+                    .patterns
+                    .iter()
+                    .copied()
+                    .filter(|&p| p < dicts.patterns.len())
+                    .collect();
                 // atalaya's format tries patterns in the order written; TABARI and PETRARCH
                 // try the longest first.
                 if dicts.format == DictFormat::Atalaya {
@@ -110,7 +115,8 @@ impl Engine {
                 ids.sort_by_cached_key(|&p| {
                     let pat = &dicts.patterns[p];
                     std::cmp::Reverse(
-                        patterns::pattern_weight(&dicts, &pat.before) + patterns::pattern_weight(&dicts, &pat.after),
+                        patterns::pattern_weight(&dicts, &pat.before)
+                            + patterns::pattern_weight(&dicts, &pat.after),
                     )
                 });
                 ids
@@ -136,9 +142,19 @@ impl Engine {
         let mut ontology_code = HashMap::new();
         for e in &dicts.code_ontology {
             ontology_value.entry(e.cameo.clone()).or_insert(e.value);
-            ontology_code.entry(e.value).or_insert_with(|| e.cameo.clone());
+            ontology_code
+                .entry(e.value)
+                .or_insert_with(|| e.cameo.clone());
         }
-        Engine { dicts, lexicon, ordered_patterns, required_words, tabari, ontology_value, ontology_code }
+        Engine {
+            dicts,
+            lexicon,
+            ordered_patterns,
+            required_words,
+            tabari,
+            ontology_value,
+            ontology_code,
+        }
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -171,8 +187,16 @@ impl Engine {
                 emax: o.comma_emax.unwrap_or(8),
             }
         };
-        let tabari = self.tabari.then(|| atalaya_dict::tabari::tabari_settings(o));
-        RunOptions { require_dyad: o.require_dyad, comma, date: None, max_sentence_bytes: 20_000, tabari }
+        let tabari = self
+            .tabari
+            .then(|| atalaya_dict::tabari::tabari_settings(o));
+        RunOptions {
+            require_dyad: o.require_dyad,
+            comma,
+            date: None,
+            max_sentence_bytes: 20_000,
+            tabari,
+        }
     }
 
     /// Codes every sentence of one article with the dictionaries' default options.
@@ -208,7 +232,16 @@ impl Engine {
                 });
                 continue;
             }
-            let events = self.code_sentence(&article.id, index, sentence, s.start, date, opts, text, &mut carry);
+            let events = self.code_sentence(
+                &article.id,
+                index,
+                sentence,
+                s.start,
+                date,
+                opts,
+                text,
+                &mut carry,
+            );
             out.events.extend(events);
         }
         out
@@ -236,7 +269,10 @@ impl Engine {
         let tabari = opts.tabari.as_ref();
         // TABARI codes no sentence under 8 words unless `SET: MINIMUM WORDS` says otherwise.
         if let Some(min) = tabari.map(|t| t.minimum_words.unwrap_or(8)) {
-            let count = words.iter().filter(|w| !matches!(w.kind, WordKind::Comma | WordKind::Possessive)).count();
+            let count = words
+                .iter()
+                .filter(|w| !matches!(w.kind, WordKind::Comma | WordKind::Possessive))
+                .count();
             if count < min as usize {
                 return Vec::new();
             }
@@ -249,9 +285,14 @@ impl Engine {
         }
         if let Some(t) = tabari {
             // TABARI's complexity filters: such sentences are left for a human coder.
-            let verbs = tags.iter().filter(|t| matches!(t, Tag::Verb { .. })).count() as u32;
+            let verbs = tags
+                .iter()
+                .filter(|t| matches!(t, Tag::Verb { .. }))
+                .count() as u32;
             let conjunctions = words.iter().filter(|w| w.kind == WordKind::Conj).count() as u32;
-            if t.complex.verbs.is_some_and(|n| verbs > n) || t.complex.conjunctions.is_some_and(|n| conjunctions > n) {
+            if t.complex.verbs.is_some_and(|n| verbs > n)
+                || t.complex.conjunctions.is_some_and(|n| conjunctions > n)
+            {
                 return Vec::new();
             }
         }
@@ -268,14 +309,22 @@ impl Engine {
         // while time shifting is on.
         if tabari.is_some_and(|t| t.time_shifting_active(d)) {
             let halts = tags.iter().any(|t| match t {
-                Tag::TimeShift { shift, .. } => d.time_shifts.get(*shift as usize).is_some_and(|s| is_halt_code(s.raw.trim_matches(['[', ']', ' ']))),
+                Tag::TimeShift { shift, .. } => d
+                    .time_shifts
+                    .get(*shift as usize)
+                    .is_some_and(|s| is_halt_code(s.raw.trim_matches(['[', ']', ' ']))),
                 _ => false,
             });
             if halts {
                 return Vec::new();
             }
         }
-        if tabari.is_some() && mentions.iter().flat_map(|m| m.members.iter()).any(|h| is_halt_code(&h.code)) {
+        if tabari.is_some()
+            && mentions
+                .iter()
+                .flat_map(|m| m.members.iter())
+                .any(|h| is_halt_code(&h.code))
+        {
             return Vec::new();
         }
         let mentions = parse::join_compounds(d, &words, &tags, mentions);
@@ -291,14 +340,22 @@ impl Engine {
         }
         let mut mention_of = vec![None; words.len()];
         for (mi, m) in mentions.iter().enumerate() {
-            for slot in mention_of.iter_mut().take(m.end.min(words.len())).skip(m.start) {
+            for slot in mention_of
+                .iter_mut()
+                .take(m.end.min(words.len()))
+                .skip(m.start)
+            {
                 *slot = Some(mi);
             }
         }
         let dropped = parse::drop_comma_clauses(&words, &mention_of, opts.comma);
         let clauses = parse::clauses(&words, &tags, &mention_of);
         let compound: Vec<bool> = mentions.iter().map(Mention::is_compound).collect();
-        let matcher = Matcher { dicts: d, tabari_endings: self.tabari, compound: &compound };
+        let matcher = Matcher {
+            dicts: d,
+            tabari_endings: self.tabari,
+            compound: &compound,
+        };
 
         let mut raw: Vec<RawEvent> = Vec::new();
         let mut carried_source: Option<usize> = None;
@@ -307,7 +364,8 @@ impl Engine {
             if view.words.is_empty() {
                 continue;
             }
-            let clause_events = self.code_clause(&view, &tags, &mentions, &matcher, &mut carried_source, opts);
+            let clause_events =
+                self.code_clause(&view, &tags, &mentions, &matcher, &mut carried_source, opts);
             raw.extend(clause_events);
             if tabari.is_some_and(|t| t.code_by == CodeBy::Sentence) && !raw.is_empty() {
                 break;
@@ -317,7 +375,14 @@ impl Engine {
         if tabari.is_some() && raw.iter().any(|r| is_halt_code(&r.code)) {
             return Vec::new();
         }
-        let site = SentenceSite { article_id, sentence_index, sentence, base, article_text, date };
+        let site = SentenceSite {
+            article_id,
+            sentence_index,
+            sentence,
+            base,
+            article_text,
+            date,
+        };
         self.to_events(&site, &words, &tags, &mentions, raw)
     }
 
@@ -333,7 +398,10 @@ impl Engine {
     ) -> Vec<RawEvent> {
         let d = &self.dicts;
         let mut subordinate: Option<Vec<RawEvent>> = None;
-        let code_all = opts.tabari.as_ref().is_some_and(|t| t.code_by == CodeBy::All);
+        let code_all = opts
+            .tabari
+            .as_ref()
+            .is_some_and(|t| t.code_by == CodeBy::All);
         let mut all: Vec<RawEvent> = Vec::new();
         let mut upper: Option<(i64, Vec<RawEvent>)> = None;
         let mut previous_verb_end = 0usize;
@@ -350,13 +418,23 @@ impl Engine {
             };
             // Patterns, longest first; then the verb's own code.
             let mut chosen: Option<(CodeSpec, Option<usize>, Bindings)> = None;
-            for &pi in self.ordered_patterns.get(verb as usize).map(Vec::as_slice).unwrap_or(&[]) {
+            for &pi in self
+                .ordered_patterns
+                .get(verb as usize)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
                 let p = &d.patterns[pi];
                 let needs = self.required_words.get(pi).map(|r| &r[..]).unwrap_or(&[]);
-                if !needs.iter().all(|k| view.words.iter().any(|w| self.tabari_word_eq(k, &w.key))) {
+                if !needs
+                    .iter()
+                    .all(|k| view.words.iter().any(|w| self.tabari_word_eq(k, &w.key)))
+                {
                     continue;
                 }
-                if let Some(b) = matcher.match_pattern(view, &p.before, &p.after, p.verb_adjacent, pos, verb_end) {
+                if let Some(b) =
+                    matcher.match_pattern(view, &p.before, &p.after, p.verb_adjacent, pos, verb_end)
+                {
                     chosen = Some((p.code.clone(), Some(pi), b));
                     break;
                 }
@@ -381,10 +459,22 @@ impl Engine {
             // coding ontology (clash 110 → 050); only with an ontology, only when it maps.
             let negated = !self.ontology_value.is_empty() && negated_at(view, pos, window_start);
             let code_a = match self.ontology_value.get(&code_a) {
-                Some(v) if negated => self.ontology_code.get(&(v - 0xFFFF)).cloned().unwrap_or(code_a),
+                Some(v) if negated => self
+                    .ontology_code
+                    .get(&(v - 0xFFFF))
+                    .cloned()
+                    .unwrap_or(code_a),
                 _ => code_a,
             };
-            let (mut source, mut target) = self.assign(view, mentions, pos, verb_end, window_start, b, *carried_source);
+            let (mut source, mut target) = self.assign(
+                view,
+                mentions,
+                pos,
+                verb_end,
+                window_start,
+                b,
+                *carried_source,
+            );
             if source.is_some() {
                 *carried_source = source;
             }
@@ -409,9 +499,27 @@ impl Engine {
             let is_sub = code_a.ends_with('?');
             let mut evs = Vec::new();
             let clean = |c: &str| c.trim_end_matches(['?', '!']).to_string();
-            push_pairs(&mut evs, mentions, source, target, &clean(&code_a), verb, pattern, wi);
+            push_pairs(
+                &mut evs,
+                mentions,
+                source,
+                target,
+                &clean(&code_a),
+                verb,
+                pattern,
+                wi,
+            );
             if let Some(cb) = code_b {
-                push_pairs(&mut evs, mentions, target, source, &clean(&cb), verb, pattern, wi);
+                push_pairs(
+                    &mut evs,
+                    mentions,
+                    target,
+                    source,
+                    &clean(&cb),
+                    verb,
+                    pattern,
+                    wi,
+                );
             }
             if evs.is_empty() {
                 continue;
@@ -426,7 +534,11 @@ impl Engine {
                 }
                 return self.combine_upper(upper_value, upper_events, evs);
             }
-            let value = self.ontology_value.get(&code_a).copied().filter(|v| *v > 0 && v & 0xFFF == 0);
+            let value = self
+                .ontology_value
+                .get(&code_a)
+                .copied()
+                .filter(|v| *v > 0 && v & 0xFFF == 0);
             if let (Some(v), None) = (value, code_b_was) {
                 // An upper verb ("will", "urged", "said"): the verb it governs may refine it.
                 upper = Some((v, evs));
@@ -457,9 +569,18 @@ impl Engine {
     ) -> Option<(Option<usize>, Option<usize>, bool, bool)> {
         let d = opts.tabari.as_ref()?.defaults.as_ref()?;
         let find = |code: &Option<String>| {
-            code.as_ref().and_then(|c| mentions.iter().rposition(|m| m.synthetic && m.main_code() == c))
+            code.as_ref().and_then(|c| {
+                mentions
+                    .iter()
+                    .rposition(|m| m.synthetic && m.main_code() == c)
+            })
         };
-        Some((find(&d.source), find(&d.target), d.source_prior, d.target_after))
+        Some((
+            find(&d.source),
+            find(&d.target),
+            d.source_prior,
+            d.target_after,
+        ))
     }
 
     /// Could the clause word `key` match the exact pattern word `want`? (TABARI words may carry
@@ -476,7 +597,12 @@ impl Engine {
     /// verb it governs ("will" 0x3000 + "help" 0x0040 = 0x3040 = 033); when the sum is not a code,
     /// or the lower verb is not additive, the lower verb's code stands. The lower verb's actors
     /// are kept.
-    fn combine_upper(&self, upper: i64, _upper_events: Vec<RawEvent>, mut lower: Vec<RawEvent>) -> Vec<RawEvent> {
+    fn combine_upper(
+        &self,
+        upper: i64,
+        _upper_events: Vec<RawEvent>,
+        mut lower: Vec<RawEvent>,
+    ) -> Vec<RawEvent> {
         for e in lower.iter_mut() {
             let Some(&v) = self.ontology_value.get(&e.code) else {
                 continue;
@@ -505,7 +631,11 @@ impl Engine {
         if let Some(c) = b.compound {
             return (Some(c), Some(c));
         }
-        let candidate = |q: usize| view.mention_at[q].map(|(m, _)| m).filter(|&m| Some(m) != b.skipped);
+        let candidate = |q: usize| {
+            view.mention_at[q]
+                .map(|(m, _)| m)
+                .filter(|&m| Some(m) != b.skipped)
+        };
         let before: Vec<usize> = (0..pos).filter_map(candidate).collect();
         let after: Vec<usize> = (verb_end..view.words.len()).filter_map(candidate).collect();
         let code = |m: usize| mentions[m].main_code();
@@ -516,12 +646,19 @@ impl Engine {
             // "X was criticized over its dispute with Y": the actor after the verb is the doer.
             let aux = (pos.saturating_sub(3)..pos).any(|q| view.words[q].kind == WordKind::Aux);
             if aux {
-                let by = (verb_end..(verb_end + 2).min(view.words.len())).find(|&q| view.words[q].kind == WordKind::By);
-                let participle = view.words.get(verb_end.saturating_sub(1)).is_some_and(|w| is_participle(&w.key));
+                let by = (verb_end..(verb_end + 2).min(view.words.len()))
+                    .find(|&q| view.words[q].kind == WordKind::By);
+                let participle = view
+                    .words
+                    .get(verb_end.saturating_sub(1))
+                    .is_some_and(|w| is_participle(&w.key));
                 if by.is_some() || (participle && !self.tabari) {
                     let from = by.map(|b| b + 1).unwrap_or(verb_end);
-                    let agent = (from..view.words.len()).find_map(|q| view.mention_at[q].map(|(m, _)| m));
-                    let subject = (window_start..pos).rev().find_map(|q| view.mention_at[q].map(|(m, _)| m));
+                    let agent =
+                        (from..view.words.len()).find_map(|q| view.mention_at[q].map(|(m, _)| m));
+                    let subject = (window_start..pos)
+                        .rev()
+                        .find_map(|q| view.mention_at[q].map(|(m, _)| m));
                     if by.is_some() || agent.is_some() {
                         return (agent, subject.or(before.last().copied()));
                     }
@@ -532,7 +669,12 @@ impl Engine {
             // The subject: the first actor after the previous verb, else the first of the clause.
             let near = (window_start..pos).find_map(|q| view.mention_at[q].map(|(m, _)| m));
             source = near
-                .or_else(|| before.iter().copied().find(|&m| target.is_none_or(|t| code(t) != code(m))))
+                .or_else(|| {
+                    before
+                        .iter()
+                        .copied()
+                        .find(|&m| target.is_none_or(|t| code(t) != code(m)))
+                })
                 .or(carried);
             if let (Some(s), Some(t)) = (source, target) {
                 if code(s) == code(t) {
@@ -546,7 +688,12 @@ impl Engine {
                 .iter()
                 .copied()
                 .find(|&m| code(m) != scode && Some(m) != source)
-                .or_else(|| before.iter().copied().find(|&m| code(m) != scode && Some(m) != source));
+                .or_else(|| {
+                    before
+                        .iter()
+                        .copied()
+                        .find(|&m| code(m) != scode && Some(m) != source)
+                });
             if target.is_none() {
                 if let Some(s) = source {
                     if mentions[s].is_compound() {
@@ -568,20 +715,40 @@ impl Engine {
         mentions: &[Mention],
         raw: Vec<RawEvent>,
     ) -> Vec<Event> {
-        let SentenceSite { article_id, sentence_index, sentence, base, article_text, date } = *site;
+        let SentenceSite {
+            article_id,
+            sentence_index,
+            sentence,
+            base,
+            article_text,
+            date,
+        } = *site;
         let d = &self.dicts;
         let mut out: Vec<Event> = Vec::new();
-        let site_words: Vec<(String, usize, usize)> = words.iter().map(|w| (w.key.clone(), w.start, w.end)).collect();
+        let site_words: Vec<(String, usize, usize)> = words
+            .iter()
+            .map(|w| (w.key.clone(), w.start, w.end))
+            .collect();
         let actor_spans: Vec<context::ActorSpan> = mentions
             .iter()
-            .flat_map(|m| m.members.iter().map(|h| context::ActorSpan { words: h.start..h.end, code: h.code.as_str() }))
+            .flat_map(|m| {
+                m.members.iter().map(|h| context::ActorSpan {
+                    words: h.start..h.end,
+                    code: h.code.as_str(),
+                })
+            })
             .collect();
         let hit_range = |m: Option<usize>, k: usize| -> Option<std::ops::Range<usize>> {
-            m.and_then(|m| mentions.get(m)).and_then(|m| m.members.get(k)).map(|h| h.start..h.end)
+            m.and_then(|m| mentions.get(m))
+                .and_then(|m| m.members.get(k))
+                .map(|h| h.start..h.end)
         };
         let member_at = |range: &std::ops::Range<usize>| -> Option<(usize, usize)> {
             mentions.iter().enumerate().find_map(|(mi, m)| {
-                m.members.iter().position(|h| h.start <= range.start && range.start < h.end.max(h.start + 1)).map(|k| (mi, k))
+                m.members
+                    .iter()
+                    .position(|h| h.start <= range.start && range.start < h.end.max(h.start + 1))
+                    .map(|k| (mi, k))
             })
         };
         for mut r in raw {
@@ -614,12 +781,24 @@ impl Engine {
                 r.target_member = k;
             }
             let actor_ref = |m: Option<usize>, member: usize| -> ActorRef {
-                let Some(hit) = m.and_then(|m| mentions.get(m)).and_then(|m| m.members.get(member)) else {
-                    return ActorRef { code: "---".to_string(), ..ActorRef::default() };
+                let Some(hit) = m
+                    .and_then(|m| mentions.get(m))
+                    .and_then(|m| m.members.get(member))
+                else {
+                    return ActorRef {
+                        code: "---".to_string(),
+                        ..ActorRef::default()
+                    };
                 };
                 let start = words.get(hit.start).map(|w| w.start).unwrap_or(base);
-                let end = words.get(hit.end.saturating_sub(1)).map(|w| w.end).unwrap_or(start);
-                let text = sentence.get(start - base..end.max(start) - base).unwrap_or("").to_string();
+                let end = words
+                    .get(hit.end.saturating_sub(1))
+                    .map(|w| w.end)
+                    .unwrap_or(start);
+                let text = sentence
+                    .get(start - base..end.max(start) - base)
+                    .unwrap_or("")
+                    .to_string();
                 let parts = atalaya_cameo::split_actor_code(&hit.code);
                 let entry = hit.actor.and_then(|a| d.actors.get(a as usize));
                 ActorRef {
@@ -634,17 +813,19 @@ impl Engine {
             };
             let source = actor_ref(r.source, r.source_member);
             let target = actor_ref(r.target, r.target_member);
-            if out
-                .iter()
-                .any(|e| e.source.code == source.code && e.target.code == target.code && e.cameo == r.code)
-            {
+            if out.iter().any(|e| {
+                e.source.code == source.code && e.target.code == target.code && e.cameo == r.code
+            }) {
                 continue;
             }
             let verb = d.verbs.get(r.verb as usize);
             let pattern = r.pattern.and_then(|p| d.patterns.get(p));
             let mut entries = Vec::new();
             for (m, k) in [(r.source, r.source_member), (r.target, r.target_member)] {
-                if let Some(hit) = m.and_then(|m| mentions.get(m)).and_then(|m| m.members.get(k)) {
+                if let Some(hit) = m
+                    .and_then(|m| mentions.get(m))
+                    .and_then(|m| m.members.get(k))
+                {
                     if let Some(a) = hit.actor.and_then(|a| d.actors.get(a as usize)) {
                         entries.push(a.origin.to_string());
                     }
@@ -662,20 +843,31 @@ impl Engine {
                     .unwrap_or_default(),
                 entries,
             };
-            let cameo_root = atalaya_cameo::root_of(&r.code).map(str::to_string).unwrap_or_else(|| {
-                r.code.get(..2).unwrap_or(&r.code).to_string()
-            });
+            let cameo_root = atalaya_cameo::root_of(&r.code)
+                .map(str::to_string)
+                .unwrap_or_else(|| r.code.get(..2).unwrap_or(&r.code).to_string());
             let known = atalaya_cameo::lookup(&r.code).is_some();
             out.push(Event {
                 id: format!("{article_id}-{sentence_index}-{}", out.len()),
                 article_id: article_id.to_string(),
                 sentence_index,
-                span: Span { start: base, end: base + sentence.len() },
+                span: Span {
+                    start: base,
+                    end: base + sentence.len(),
+                },
                 sentence: sentence.to_string(),
                 source,
                 target,
-                quad_class: if known { atalaya_cameo::quad_class(&r.code, atalaya_cameo::QuadConvention::Gdelt) } else { None },
-                goldstein: if known { atalaya_cameo::goldstein(&r.code) } else { None },
+                quad_class: if known {
+                    atalaya_cameo::quad_class(&r.code, atalaya_cameo::QuadConvention::Gdelt)
+                } else {
+                    None
+                },
+                goldstein: if known {
+                    atalaya_cameo::goldstein(&r.code)
+                } else {
+                    None
+                },
                 plover: if known {
                     atalaya_cameo::plover(&r.code).map(|p| crate::record::Plover {
                         event_type: p.event_type.to_string(),
@@ -711,12 +903,24 @@ fn push_pairs(
     pattern: Option<usize>,
     verb_word: usize,
 ) {
-    let ns = source.and_then(|s| mentions.get(s)).map(|m| m.members.len()).unwrap_or(1);
-    let nt = target.and_then(|t| mentions.get(t)).map(|m| m.members.len()).unwrap_or(1);
+    let ns = source
+        .and_then(|s| mentions.get(s))
+        .map(|m| m.members.len())
+        .unwrap_or(1);
+    let nt = target
+        .and_then(|t| mentions.get(t))
+        .map(|m| m.members.len())
+        .unwrap_or(1);
     for i in 0..ns {
         for j in 0..nt {
-            let sc = source.and_then(|s| mentions.get(s)).and_then(|m| m.members.get(i)).map(|h| h.code.as_str());
-            let tc = target.and_then(|t| mentions.get(t)).and_then(|m| m.members.get(j)).map(|h| h.code.as_str());
+            let sc = source
+                .and_then(|s| mentions.get(s))
+                .and_then(|m| m.members.get(i))
+                .map(|h| h.code.as_str());
+            let tc = target
+                .and_then(|t| mentions.get(t))
+                .and_then(|m| m.members.get(j))
+                .map(|h| h.code.as_str());
             if sc.is_some() && sc == tc {
                 continue;
             }
@@ -741,7 +945,11 @@ fn clause_view<'a>(
     cs: usize,
     ce: usize,
 ) -> ClauseView<'a> {
-    let mut view = ClauseView { words: Vec::new(), word_index: Vec::new(), mention_at: Vec::new() };
+    let mut view = ClauseView {
+        words: Vec::new(),
+        word_index: Vec::new(),
+        mention_at: Vec::new(),
+    };
     for (i, w) in words.iter().enumerate().take(ce).skip(cs) {
         if dropped[i] {
             continue;
@@ -757,7 +965,11 @@ fn clause_view<'a>(
         let Some(p) = view.word_index.iter().position(|&w| w == m.start) else {
             continue;
         };
-        let end = view.word_index.iter().position(|&w| w >= m.end).unwrap_or(view.words.len());
+        let end = view
+            .word_index
+            .iter()
+            .position(|&w| w >= m.end)
+            .unwrap_or(view.words.len());
         view.mention_at[p] = Some((mi, end));
     }
     view
@@ -777,9 +989,36 @@ fn is_participle(key: &str) -> bool {
         || key.ends_with("en")
         || matches!(
             key,
-            "shot" | "hit" | "struck" | "held" | "built" | "sent" | "caught" | "fought" | "sought" | "brought"
-                | "bought" | "thrown" | "shown" | "known" | "drawn" | "met" | "cut" | "put" | "set" | "led"
-                | "told" | "sold" | "hurt" | "kept" | "left" | "lost" | "paid" | "said" | "won" | "slain"
+            "shot"
+                | "hit"
+                | "struck"
+                | "held"
+                | "built"
+                | "sent"
+                | "caught"
+                | "fought"
+                | "sought"
+                | "brought"
+                | "bought"
+                | "thrown"
+                | "shown"
+                | "known"
+                | "drawn"
+                | "met"
+                | "cut"
+                | "put"
+                | "set"
+                | "led"
+                | "told"
+                | "sold"
+                | "hurt"
+                | "kept"
+                | "left"
+                | "lost"
+                | "paid"
+                | "said"
+                | "won"
+                | "slain"
         )
 }
 
@@ -790,5 +1029,10 @@ fn is_halt_code(code: &str) -> bool {
 
 /// True when the pattern has an explicit source or target slot.
 pub fn has_slots(elems: &[PatternElem]) -> bool {
-    elems.iter().any(|e| matches!(e, PatternElem::Source { .. } | PatternElem::Target { .. } | PatternElem::Compound { .. }))
+    elems.iter().any(|e| {
+        matches!(
+            e,
+            PatternElem::Source { .. } | PatternElem::Target { .. } | PatternElem::Compound { .. }
+        )
+    })
 }

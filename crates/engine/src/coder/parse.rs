@@ -62,7 +62,13 @@ impl Mention {
             start: at,
             end: at,
         };
-        Mention { start: at, end: at, members: vec![hit], pronoun: false, synthetic: true }
+        Mention {
+            start: at,
+            end: at,
+            members: vec![hit],
+            pronoun: false,
+            synthetic: true,
+        }
     }
 
     pub fn is_compound(&self) -> bool {
@@ -104,12 +110,36 @@ pub fn tag_words(
         let mut best: Option<(usize, u8, Tag)> = None;
         for m in &found {
             let (prio, tag) = match m.kind {
-                LexKind::Actor(a) => (5, Tag::Actor { actor: a, len: m.len }),
-                LexKind::Agent(a) => (4, Tag::Agent { agent: a, len: m.len }),
+                LexKind::Actor(a) => (
+                    5,
+                    Tag::Actor {
+                        actor: a,
+                        len: m.len,
+                    },
+                ),
+                LexKind::Agent(a) => (
+                    4,
+                    Tag::Agent {
+                        agent: a,
+                        len: m.len,
+                    },
+                ),
                 LexKind::Noun => (3, Tag::Noun { len: m.len }),
                 LexKind::Adjective => (2, Tag::Adjective { len: m.len }),
-                LexKind::Verb(v) => (1, Tag::Verb { verb: v, len: m.len }),
-                LexKind::TimeShift(t) => (0, Tag::TimeShift { shift: t, len: m.len }),
+                LexKind::Verb(v) => (
+                    1,
+                    Tag::Verb {
+                        verb: v,
+                        len: m.len,
+                    },
+                ),
+                LexKind::TimeShift(t) => (
+                    0,
+                    Tag::TimeShift {
+                        shift: t,
+                        len: m.len,
+                    },
+                ),
                 LexKind::Discard(d) => {
                     discard.get_or_insert(d);
                     continue;
@@ -143,9 +173,14 @@ pub fn tag_words(
             // attack") mark nouns just as well outside TABARI's own dictionaries.
             let after_det = matches!(prev, Some(WordKind::Det))
                 || (!tabari_rules
-                    && matches!(prev, Some(WordKind::Possessive) | Some(WordKind::Pronoun(Pronoun::Possessive))));
+                    && matches!(
+                        prev,
+                        Some(WordKind::Possessive) | Some(WordKind::Pronoun(Pronoun::Possessive))
+                    ));
             // "donate's cash": a possessive marks a noun.
-            let before_possessive = words.get(i + len).is_some_and(|w| w.kind == WordKind::Possessive);
+            let before_possessive = words
+                .get(i + len)
+                .is_some_and(|w| w.kind == WordKind::Possessive);
             let after_det = after_det || before_possessive;
             let capital = i > 0 && words[i].capitalized && !all_caps;
             if after_det || capital {
@@ -227,14 +262,22 @@ pub fn build_mentions(
     let mut agents: Vec<Span> = Vec::new();
     for (i, t) in tags.iter().enumerate() {
         match *t {
-            Tag::Actor { actor, len } => {
-                if actor_code(d, actor, date).is_some() {
-                    actors.push(Span { start: i, end: (i + len).min(n), actor: Some(actor), agent: None, agent_of: false });
-                }
+            Tag::Actor { actor, len } if actor_code(d, actor, date).is_some() => {
+                actors.push(Span {
+                    start: i,
+                    end: (i + len).min(n),
+                    actor: Some(actor),
+                    agent: None,
+                    agent_of: false,
+                });
             }
-            Tag::Agent { agent, len } => {
-                agents.push(Span { start: i, end: (i + len).min(n), actor: None, agent: Some(agent), agent_of: false })
-            }
+            Tag::Agent { agent, len } => agents.push(Span {
+                start: i,
+                end: (i + len).min(n),
+                actor: None,
+                agent: Some(agent),
+                agent_of: false,
+            }),
             _ => {}
         }
     }
@@ -250,7 +293,10 @@ pub fn build_mentions(
             }
             let after = if g.start == a.end {
                 true
-            } else if words.get(a.end).is_some_and(|w| w.kind == WordKind::Possessive) {
+            } else if words
+                .get(a.end)
+                .is_some_and(|w| w.kind == WordKind::Possessive)
+            {
                 g.start > a.end
                     && g.start <= a.end + 1 + possessive_gap
                     && (a.end + 1..g.start).all(|k| tags[k] == Tag::Other)
@@ -274,7 +320,8 @@ pub fn build_mentions(
                 continue;
             }
             let prep = is_word(g.end, "of") || is_word(g.end, "in") || is_word(g.end, "from");
-            let via_prep = prep && (g.end + 1 == a.start || (is_word(g.end + 1, "the") && g.end + 2 == a.start));
+            let via_prep = prep
+                && (g.end + 1 == a.start || (is_word(g.end + 1, "the") && g.end + 2 == a.start));
             if g.end == a.start || via_prep {
                 a.agent = g.agent;
                 a.agent_of = via_prep;
@@ -330,19 +377,32 @@ pub fn build_mentions(
         }
         // Adjacent mentions ("European Union (EU)", "Prime Minister X of Y") fold into one.
         if let Some(last) = mentions.last_mut() {
-            if last.end == s.start && last.members.first().map(|m| &m.code) == members.first().map(|m| &m.code) {
+            if last.end == s.start
+                && last.members.first().map(|m| &m.code) == members.first().map(|m| &m.code)
+            {
                 last.end = s.end;
                 continue;
             }
         }
-        mentions.push(Mention { start: s.start, end: s.end, members, pronoun: false, synthetic: false });
+        mentions.push(Mention {
+            start: s.start,
+            end: s.end,
+            members,
+            pronoun: false,
+            synthetic: false,
+        });
     }
     mentions
 }
 
 /// Joins mentions separated only by `and`/`or`/commas (and determiners or adjectives) into
 /// compounds: "Arnor and Gondor", "Arnor, Gondor and the Shire".
-pub fn join_compounds(d: &Dictionaries, words: &[Word], tags: &[Tag], mentions: Vec<Mention>) -> Vec<Mention> {
+pub fn join_compounds(
+    d: &Dictionaries,
+    words: &[Word],
+    tags: &[Tag],
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
     // 1. What separates each mention from the next: `Some(true)` a conjunction (with optional
     //    commas, determiners, adjectives), `Some(false)` commas only, `None` anything else.
     let sep: Vec<Option<bool>> = mentions
@@ -362,12 +422,11 @@ pub fn join_compounds(d: &Dictionaries, words: &[Word], tags: &[Tag], mentions: 
             }
         }
         // Extend only up to the last conjunction-closed join.
-        let mut last_conj = i;
-        for k in i..end {
-            if sep[k] == Some(true) {
-                last_conj = k + 1;
-            }
-        }
+        let last_conj = (i..end)
+            .filter(|&k| sep.get(k) == Some(&Some(true)))
+            .map(|k| k + 1)
+            .max()
+            .unwrap_or(i);
         let mut compound = m;
         for _ in i..last_conj {
             let Some((_, next)) = iter.next() else {
@@ -390,11 +449,19 @@ fn separator(words: &[Word], tags: &[Tag], prev: &Mention, next: &Mention) -> Op
     let mut loose = 0;
     for k in prev.end..next.start {
         match (words[k].kind, tags[k]) {
-            (WordKind::Conj, _) if words[k].key == "and" || words[k].key == "or" || words[k].key == "nor" => conj = true,
+            (WordKind::Conj, _)
+                if words[k].key == "and" || words[k].key == "or" || words[k].key == "nor" =>
+            {
+                conj = true
+            }
             (WordKind::Comma, _) => comma = true,
             (WordKind::Det, _) | (_, Tag::Adjective { .. }) | (_, Tag::Inside) => {}
             // Unlisted adjectives after the separator ("and the evil awful Gondor").
-            (WordKind::Plain, Tag::Other) if (conj || comma) && !words[k].capitalized && loose < 3 => loose += 1,
+            (WordKind::Plain, Tag::Other)
+                if (conj || comma) && !words[k].capitalized && loose < 3 =>
+            {
+                loose += 1
+            }
             _ => return None,
         }
     }
@@ -413,8 +480,15 @@ fn join_into(d: &Dictionaries, prev: &mut Mention, next: Mention) {
     let mut members = next.members;
     if let Some(first) = prev.members.first() {
         // "the ambassadors of A, B and C": the agent applies to every member.
-        if let Some(agent) = first.agent.filter(|_| first.agent_of).and_then(|g| d.agents.get(g as usize)) {
-            for h in members.iter_mut().filter(|h| h.agent.is_none() && h.actor.is_some()) {
+        if let Some(agent) = first
+            .agent
+            .filter(|_| first.agent_of)
+            .and_then(|g| d.agents.get(g as usize))
+        {
+            for h in members
+                .iter_mut()
+                .filter(|h| h.agent.is_none() && h.actor.is_some())
+            {
                 h.code = combine(&h.base, &agent.code, agent.placement);
                 h.agent = first.agent;
             }
@@ -457,9 +531,19 @@ pub fn resolve_pronouns(words: &[Word], mut mentions: Vec<Mention>) -> Vec<Menti
             let members = a
                 .members
                 .iter()
-                .map(|h| ActorHit { start: i, end: i + 1, ..h.clone() })
+                .map(|h| ActorHit {
+                    start: i,
+                    end: i + 1,
+                    ..h.clone()
+                })
                 .collect();
-            extra.push(Mention { start: i, end: i + 1, members, pronoun: true, synthetic: false });
+            extra.push(Mention {
+                start: i,
+                end: i + 1,
+                members,
+                pronoun: true,
+                synthetic: false,
+            });
         }
     }
     mentions.extend(extra);
@@ -468,7 +552,11 @@ pub fn resolve_pronouns(words: &[Word], mut mentions: Vec<Mention>) -> Vec<Menti
 }
 
 /// Marks comma-delimited stretches to drop (TABARI's nonrestrictive-clause rule).
-pub fn drop_comma_clauses(words: &[Word], mention_of: &[Option<usize>], rules: CommaRules) -> Vec<bool> {
+pub fn drop_comma_clauses(
+    words: &[Word],
+    mention_of: &[Option<usize>],
+    rules: CommaRules,
+) -> Vec<bool> {
     let n = words.len();
     let mut dropped = vec![false; n];
     let commas: Vec<usize> = (0..n)
@@ -477,7 +565,8 @@ pub fn drop_comma_clauses(words: &[Word], mention_of: &[Option<usize>], rules: C
     if commas.is_empty() {
         return dropped;
     }
-    let count = |a: usize, b: usize| (a..b).filter(|&k| words[k].kind != WordKind::Comma).count() as u32;
+    let count =
+        |a: usize, b: usize| (a..b).filter(|&k| words[k].kind != WordKind::Comma).count() as u32;
     let within = |len: u32, min: u32, max: u32| max > 0 && len >= min && len <= max;
     // Beginning: words before the first comma.
     let first = commas[0];
@@ -514,7 +603,8 @@ pub fn clauses(words: &[Word], tags: &[Tag], mention_of: &[Option<usize>]) -> Ve
             continue;
         }
         let prev_nominal = i > 0 && is_nominal(tags, i - 1);
-        let next_nominal = (i + 1 < n) && matches!(tags[i + 1], Tag::Noun { .. } | Tag::Adjective { .. });
+        let next_nominal =
+            (i + 1 < n) && matches!(tags[i + 1], Tag::Noun { .. } | Tag::Adjective { .. });
         if prev_nominal && next_nominal {
             continue;
         }

@@ -55,7 +55,19 @@ impl Matcher<'_> {
                 return None;
             }
         }
-        if !after.is_empty() && !self.seq(view, after, 0, verb_end, view.words.len(), None, false, false, &mut b) {
+        if !after.is_empty()
+            && !self.seq(
+                view,
+                after,
+                0,
+                verb_end,
+                view.words.len(),
+                None,
+                false,
+                false,
+                &mut b,
+            )
+        {
             return None;
         }
         Some(b)
@@ -82,7 +94,17 @@ impl Matcher<'_> {
         };
         let adjacent = match elem {
             PatternElem::Open(_) | PatternElem::Close(_) => {
-                return self.seq(view, elems, i + 1, pos, limit, must_end, free_start, before_verb, b)
+                return self.seq(
+                    view,
+                    elems,
+                    i + 1,
+                    pos,
+                    limit,
+                    must_end,
+                    free_start,
+                    before_verb,
+                    b,
+                )
             }
             PatternElem::Word(w) => w.adjacent,
             PatternElem::Synset { adjacent, .. }
@@ -107,11 +129,15 @@ impl Matcher<'_> {
                         if view.words[q].kind == WordKind::Comma {
                             continue;
                         }
-                        let Some((m, end)) = view.mention_at[q] else { continue };
+                        let Some((m, end)) = view.mention_at[q] else {
+                            continue;
+                        };
                         if end > limit {
                             continue;
                         }
-                        if matches!(elem, PatternElem::Compound { .. }) && !self.compound.get(m).copied().unwrap_or(false) {
+                        if matches!(elem, PatternElem::Compound { .. })
+                            && !self.compound.get(m).copied().unwrap_or(false)
+                        {
                             continue;
                         }
                         let saved = *b;
@@ -121,7 +147,17 @@ impl Matcher<'_> {
                             PatternElem::Compound { .. } => b.compound = Some(m),
                             _ => b.skipped = Some(m),
                         }
-                        if self.seq(view, elems, i + 1, end, limit, must_end, false, before_verb, b) {
+                        if self.seq(
+                            view,
+                            elems,
+                            i + 1,
+                            end,
+                            limit,
+                            must_end,
+                            false,
+                            before_verb,
+                            b,
+                        ) {
                             return true;
                         }
                         *b = saved;
@@ -146,7 +182,17 @@ impl Matcher<'_> {
                             PatternElem::Compound { .. } => b.compound = Some(m),
                             _ => b.skipped = Some(m),
                         }
-                        if self.seq(view, elems, i + 1, end, limit, must_end, false, before_verb, b) {
+                        if self.seq(
+                            view,
+                            elems,
+                            i + 1,
+                            end,
+                            limit,
+                            must_end,
+                            false,
+                            before_verb,
+                            b,
+                        ) {
                             return true;
                         }
                         *b = saved;
@@ -163,7 +209,17 @@ impl Matcher<'_> {
                 let mut q = pos;
                 while q < limit {
                     if let Some(len) = self.literal_at(view, elem, q, limit) {
-                        if self.seq(view, elems, i + 1, q + len, limit, must_end, false, before_verb, b) {
+                        if self.seq(
+                            view,
+                            elems,
+                            i + 1,
+                            q + len,
+                            limit,
+                            must_end,
+                            false,
+                            before_verb,
+                            b,
+                        ) {
                             return true;
                         }
                     }
@@ -179,7 +235,13 @@ impl Matcher<'_> {
     }
 
     /// Length in words of a literal element matched at `q`.
-    fn literal_at(&self, view: &ClauseView, elem: &PatternElem, q: usize, limit: usize) -> Option<usize> {
+    fn literal_at(
+        &self,
+        view: &ClauseView,
+        elem: &PatternElem,
+        q: usize,
+        limit: usize,
+    ) -> Option<usize> {
         match elem {
             PatternElem::Word(w) => {
                 let word = view.words.get(q)?;
@@ -232,7 +294,12 @@ pub fn pattern_weight(d: &Dictionaries, elems: &[PatternElem]) -> usize {
                 .map(|s| {
                     s.members
                         .iter()
-                        .map(|p| p.words.iter().map(|w| w.key.chars().filter(|c| c.is_alphanumeric()).count()).sum::<usize>())
+                        .map(|p| {
+                            p.words
+                                .iter()
+                                .map(|w| w.key.chars().filter(|c| c.is_alphanumeric()).count())
+                                .sum::<usize>()
+                        })
                         .max()
                         .unwrap_or(0)
                 })

@@ -123,6 +123,16 @@ fn push_word(out: &mut Vec<Word>, key: &str, start: usize, end: usize, capitaliz
     if trimmed.is_empty() || trimmed == "-" {
         return;
     }
-    let key = if trimmed.contains('.') { format!("{trimmed}.") } else { trimmed.to_string() };
-    out.push(Word { kind: classify(&key), key, start, end, capitalized });
+    let key = if trimmed.contains('.') {
+        format!("{trimmed}.")
+    } else {
+        trimmed.to_string()
+    };
+    out.push(Word {
+        kind: classify(&key),
+        key,
+        start,
+        end,
+        capitalized,
+    });
 }
