@@ -64,6 +64,10 @@ pub struct Engine {
     /// Per pattern, the exact literal words it needs: a pattern whose words are not all in the
     /// clause is not tried (most patterns fail here, cheaply).
     required_words: Vec<Box<[String]>>,
+    /// The same words as ids (`pattern_word_ids`), so that for exact-word dictionaries the
+    /// check is a binary search in the clause's sorted ids instead of string comparisons.
+    required_ids: Vec<Box<[u32]>>,
+    pattern_word_ids: HashMap<String, u32>,
     tabari: bool,
     /// PETRARCH-2 internal coding ontology, when the dictionaries have one: code → value and
     /// value → code, for combining an upper verb with the verb it governs ("will" + "help").
@@ -122,7 +126,7 @@ impl Engine {
                 ids
             })
             .collect();
-        let required_words = dicts
+        let required_words: Vec<Box<[String]>> = dicts
             .patterns
             .iter()
             .map(|p| {
@@ -134,6 +138,20 @@ impl Engine {
                         _ => None,
                     })
                     .collect::<Vec<_>>()
+                    .into_boxed_slice()
+            })
+            .collect();
+        let mut pattern_word_ids: HashMap<String, u32> = HashMap::new();
+        let required_ids = required_words
+            .iter()
+            .map(|words| {
+                words
+                    .iter()
+                    .map(|w| {
+                        let next = pattern_word_ids.len() as u32;
+                        *pattern_word_ids.entry(w.clone()).or_insert(next)
+                    })
+                    .collect::<Vec<u32>>()
                     .into_boxed_slice()
             })
             .collect();
@@ -151,6 +169,8 @@ impl Engine {
             lexicon,
             ordered_patterns,
             required_words,
+            required_ids,
+            pattern_word_ids,
             tabari,
             ontology_value,
             ontology_code,
@@ -405,6 +425,7 @@ impl Engine {
         let mut all: Vec<RawEvent> = Vec::new();
         let mut upper: Option<(i64, Vec<RawEvent>)> = None;
         let mut previous_verb_end = 0usize;
+        let mut clause_ids: Option<Vec<u32>> = None;
         for pos in 0..view.words.len() {
             let wi = view.word_index[pos];
             let Tag::Verb { verb, len } = tags[wi] else {
@@ -425,11 +446,25 @@ impl Engine {
                 .unwrap_or(&[])
             {
                 let p = &d.patterns[pi];
-                let needs = self.required_words.get(pi).map(|r| &r[..]).unwrap_or(&[]);
-                if !needs
-                    .iter()
-                    .all(|k| view.words.iter().any(|w| self.tabari_word_eq(k, &w.key)))
-                {
+                let present = if self.tabari {
+                    let needs = self.required_words.get(pi).map(|r| &r[..]).unwrap_or(&[]);
+                    needs
+                        .iter()
+                        .all(|k| view.words.iter().any(|w| self.tabari_word_eq(k, &w.key)))
+                } else {
+                    let ids = clause_ids.get_or_insert_with(|| {
+                        let mut v: Vec<u32> = view
+                            .words
+                            .iter()
+                            .filter_map(|w| self.pattern_word_ids.get(&w.key).copied())
+                            .collect();
+                        v.sort_unstable();
+                        v
+                    });
+                    let needs = self.required_ids.get(pi).map(|r| &r[..]).unwrap_or(&[]);
+                    needs.iter().all(|id| ids.binary_search(id).is_ok())
+                };
+                if !present {
                     continue;
                 }
                 if let Some(b) =
