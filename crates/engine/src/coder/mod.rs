@@ -642,7 +642,10 @@ impl Engine {
             let Some(&v) = self.ontology_value.get(&e.code) else {
                 continue;
             };
-            if (0..0x1000).contains(&v) {
+            // Only the low-byte cooperative values add up (aid 0x40, cooperation 0x80: "will
+            // help" = 033); "will abandon ties" stays 080 in PETRARCH-2's own validation
+            // records although 0x3000 + 0x0200 is a code (035). Measured on those suites.
+            if (0..0x100).contains(&v) {
                 if let Some(c) = self.ontology_code.get(&(upper + v)) {
                     e.code = c.clone();
                 }
