@@ -166,3 +166,18 @@ fn a_huge_sentence_is_skipped_with_a_warning_and_the_rest_is_coded() {
     assert_eq!(out.events.len(), 1);
     assert!(out.warnings.iter().any(|w| w.message.contains("skipped")));
 }
+
+#[test]
+fn a_country_and_a_person_of_that_country_fold_into_the_person() {
+    let events = code_at("Arnorian Aranor criticized Gondor.", Some("2022-05-01"));
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].source.code, "ARNGOV");
+}
+
+#[test]
+fn a_criminal_actor_keeps_its_sector_under_a_military_title() {
+    assert_eq!(
+        code("Shadow Cartel commanders attacked Gondor."),
+        vec![t("ARNCRM", "GON", "190")]
+    );
+}

@@ -324,7 +324,15 @@ impl Engine {
             Some(_) => None,
             None => Some("---"),
         };
-        let mentions = parse::build_mentions(d, &words, &tags, date, lone_agents, possessive_gap);
+        let mentions = parse::build_mentions(
+            d,
+            &words,
+            &tags,
+            date,
+            lone_agents,
+            possessive_gap,
+            !self.tabari,
+        );
         // TABARI time phrases coded `[###]` or `[+++]` ("when peace comes") halt the sentence
         // while time shifting is on.
         if tabari.is_some_and(|t| t.time_shifting_active(d)) {

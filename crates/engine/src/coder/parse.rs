@@ -221,9 +221,25 @@ fn non_null(code: &str) -> Option<&str> {
 
 /// Adds an agent code to an actor code (TABARI rule: not when the actor code already has it on
 /// a three-letter boundary).
+/// True when two actor codes start with the same three-letter root (`MEX`, `MEXGOV`).
+fn same_root(a: &str, b: &str) -> bool {
+    a.len() >= 3 && b.len() >= 3 && a.get(..3) == b.get(..3) && a.get(..3) != Some("---")
+}
+
+/// Adds an agent code to an actor code (TABARI rule: not when the actor code already has it on
+/// a three-letter boundary). A criminal or rebel actor keeps its sector: a "cartel commander" is
+/// MEXCRM, not MEXCRMMIL.
 pub fn combine(actor_code: &str, agent_code: &str, placement: AgentPlacement) -> String {
     let agent = agent_code.trim_matches('~');
     if agent.is_empty() {
+        return actor_code.to_string();
+    }
+    let non_state = actor_code
+        .as_bytes()
+        .chunks(3)
+        .skip(1)
+        .any(|c| c == b"CRM" || c == b"REB");
+    if non_state && matches!(agent.get(..3), Some("MIL" | "GOV" | "COP" | "UAF")) {
         return actor_code.to_string();
     }
     let head = agent.get(..3.min(agent.len())).unwrap_or(agent);
@@ -255,6 +271,7 @@ pub fn build_mentions(
     date: Option<NaiveDate>,
     lone_agents: Option<&str>,
     possessive_gap: usize,
+    refine_same_country: bool,
 ) -> Vec<Mention> {
     let n = words.len();
     // 1. Actor and agent spans.
@@ -375,13 +392,26 @@ pub fn build_mentions(
                 end: s.end,
             });
         }
-        // Adjacent mentions ("European Union (EU)", "Prime Minister X of Y") fold into one.
+        // Adjacent mentions fold into one: the same code ("European Union (EU)"), or a
+        // country-level mention and a more specific one of the same country ("Canadian Prime
+        // Minister Mark Carney": CAN + CANGOV is CANGOV, the person's entity).
         if let Some(last) = mentions.last_mut() {
-            if last.end == s.start
-                && last.members.first().map(|m| &m.code) == members.first().map(|m| &m.code)
-            {
-                last.end = s.end;
-                continue;
+            let (a, b) = (last.members.first(), members.first());
+            if last.end == s.start && last.members.len() == 1 && members.len() == 1 {
+                if let (Some(a), Some(b)) = (a, b) {
+                    if a.code == b.code {
+                        last.end = s.end;
+                        continue;
+                    }
+                    if refine_same_country && same_root(&a.code, &b.code) {
+                        let keep_second = b.code.len() >= a.code.len();
+                        if keep_second {
+                            last.members = members;
+                        }
+                        last.end = s.end;
+                        continue;
+                    }
+                }
             }
         }
         mentions.push(Mention {
