@@ -12,7 +12,7 @@
 //! synset member. Matching the rest of a phrase is done word by word by [`match_phrase`].
 
 use atalaya_dict::{DictFormat, Dictionaries, Phrase, PhraseWord};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What a dictionary phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

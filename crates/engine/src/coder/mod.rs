@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use lexicon::Lexicon;
 use parse::{CommaRules, Mention, Tag};
 use patterns::{Bindings, ClauseView, Matcher};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use words::WordKind;
 
 /// A problem with one article or sentence that did not stop the batch.
@@ -141,7 +141,7 @@ impl Engine {
                     .into_boxed_slice()
             })
             .collect();
-        let mut pattern_word_ids: HashMap<String, u32> = HashMap::new();
+        let mut pattern_word_ids: HashMap<String, u32> = HashMap::default();
         let required_ids = required_words
             .iter()
             .map(|words| {
@@ -156,8 +156,8 @@ impl Engine {
             })
             .collect();
         let tabari = dicts.format == DictFormat::Tabari;
-        let mut ontology_value = HashMap::new();
-        let mut ontology_code = HashMap::new();
+        let mut ontology_value = HashMap::default();
+        let mut ontology_code = HashMap::default();
         for e in &dicts.code_ontology {
             ontology_value.entry(e.cameo.clone()).or_insert(e.value);
             ontology_code
