@@ -27,6 +27,10 @@ pub struct DictArgs {
     /// an upper verb with the verb it governs as PETRARCH-2 does ("will" + "help" = 033).
     #[arg(long, value_name = "FILE")]
     pub code_ontology: Option<PathBuf>,
+    /// Keep a coded compound actor (`FRO/BIL/SAM`) as one actor, as UniversalPetrarch does,
+    /// instead of one actor per code (TABARI, PETRARCH-2).
+    #[arg(long)]
+    pub keep_coded_compounds: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

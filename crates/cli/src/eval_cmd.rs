@@ -58,15 +58,18 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         });
     let engine = dicts::load_engine(&args.dicts)?;
     let mut coder_options = engine.dictionaries().options.clone();
+    let mut base_options = engine.default_options();
+    base_options.keep_coded_compounds = args.dicts.keep_coded_compounds;
     let report = evaluate(
         &engine,
         &suite_name,
         &records,
-        engine.default_options(),
+        base_options,
         |cmd, current| match dicts::apply_option_command(&mut coder_options, cmd) {
             Ok(()) => {
                 let mut next = engine.options_from(&coder_options);
                 next.date = current.date;
+                next.keep_coded_compounds = current.keep_coded_compounds;
                 next
             }
             Err(msg) => {

@@ -53,6 +53,9 @@ pub struct RunOptions {
     /// TABARI's `.options` settings (complexity filters, default actors, code-by, minimum
     /// words, converted agents), when the dictionaries are TABARI's.
     pub tabari: Option<TabariSettings>,
+    /// Keep a coded compound actor (`FRO/BIL/SAM`) as one actor, as UniversalPetrarch does;
+    /// by default it is one actor per code, as TABARI and PETRARCH-2 do.
+    pub keep_coded_compounds: bool,
 }
 
 /// Compiled dictionaries plus coder options: build once, share across threads (`Sync`).
@@ -216,6 +219,7 @@ impl Engine {
             date: None,
             max_sentence_bytes: 20_000,
             tabari,
+            keep_coded_compounds: false,
         }
     }
 
@@ -332,6 +336,7 @@ impl Engine {
             lone_agents,
             possessive_gap,
             !self.tabari,
+            !opts.keep_coded_compounds,
         );
         // TABARI time phrases coded `[###]` or `[+++]` ("when peace comes") halt the sentence
         // while time shifting is on.

@@ -272,6 +272,7 @@ pub fn build_mentions(
     lone_agents: Option<&str>,
     possessive_gap: usize,
     refine_same_country: bool,
+    split_coded_compounds: bool,
 ) -> Vec<Mention> {
     let n = words.len();
     // 1. Actor and agent spans.
@@ -364,7 +365,14 @@ pub fn build_mentions(
             None => lone_agents.unwrap_or("---").to_string(),
         };
         let mut members = Vec::new();
-        for base in base.split('/') {
+        // A coded compound (`FRO/BIL/SAM`): TABARI expands it into one actor per code;
+        // PETRARCH-2 keeps the code whole.
+        let parts: Vec<&str> = if split_coded_compounds {
+            base.split('/').collect()
+        } else {
+            vec![base.as_str()]
+        };
+        for base in parts {
             let code = base;
             let base = base.to_string();
             let code = match s.agent.and_then(|g| d.agents.get(g as usize)) {
