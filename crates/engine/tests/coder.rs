@@ -181,3 +181,9 @@ fn a_criminal_actor_keeps_its_sector_under_a_military_title() {
         vec![t("ARNCRM", "GON", "190")]
     );
 }
+
+#[test]
+fn a_passive_without_by_does_not_guess_the_doer() {
+    // Rohan is where it happened, not who did it: with `require_dyad` no event is coded.
+    assert_eq!(code("Gondor was attacked near Rohan on Monday."), vec![]);
+}

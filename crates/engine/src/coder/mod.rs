@@ -705,14 +705,16 @@ impl Engine {
                     .is_some_and(|w| is_participle(&w.key));
                 if by.is_some() || (participle && !self.tabari) {
                     let from = by.map(|b| b + 1).unwrap_or(verb_end);
-                    let agent =
-                        (from..view.words.len()).find_map(|q| view.mention_at[q].map(|(m, _)| m));
                     let subject = (window_start..pos)
                         .rev()
                         .find_map(|q| view.mention_at[q].map(|(m, _)| m));
-                    if by.is_some() || agent.is_some() {
-                        return (agent, subject.or(before.last().copied()));
-                    }
+                    // The doer is the actor after "by"; a passive without "by" ("X was
+                    // criticized over its dispute with Y") does not say who did it: the subject
+                    // is the target and the source stays unknown rather than guessed.
+                    let agent = by.and_then(|_| {
+                        (from..view.words.len()).find_map(|q| view.mention_at[q].map(|(m, _)| m))
+                    });
+                    return (agent, subject.or(before.last().copied()));
                 }
             }
         }
