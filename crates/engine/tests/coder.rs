@@ -187,3 +187,11 @@ fn a_passive_without_by_does_not_guess_the_doer() {
     // Rohan is where it happened, not who did it: with `require_dyad` no event is coded.
     assert_eq!(code("Gondor was attacked near Rohan on Monday."), vec![]);
 }
+
+#[test]
+fn a_prefix_agent_before_and_a_suffix_agent_after_both_apply() {
+    assert_eq!(
+        code("An aid group Arnor government criticized Gondor."),
+        vec![t("NGOARNGOV", "GON", "111")]
+    );
+}

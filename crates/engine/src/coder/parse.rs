@@ -262,6 +262,9 @@ struct Span {
     actor: Option<u32>,
     agent: Option<u32>,
     agent_of: bool,
+    /// A second agent written before the actor whose code goes in front ("MSF Arnor diplomat":
+    /// NGO + ARN + GOV).
+    prefix_agent: Option<u32>,
 }
 
 pub fn build_mentions(
@@ -287,6 +290,7 @@ pub fn build_mentions(
                     actor: Some(actor),
                     agent: None,
                     agent_of: false,
+                    prefix_agent: None,
                 });
             }
             Tag::Agent { agent, len } => agents.push(Span {
@@ -295,6 +299,7 @@ pub fn build_mentions(
                 actor: None,
                 agent: Some(agent),
                 agent_of: false,
+                prefix_agent: None,
             }),
             _ => {}
         }
@@ -330,6 +335,18 @@ pub fn build_mentions(
             }
         }
         if attached {
+            let prefix = agents.iter().enumerate().find(|(gi, g)| {
+                !agent_used[*gi]
+                    && g.end == a.start
+                    && g.agent
+                        .and_then(|x| d.agents.get(x as usize))
+                        .is_some_and(|x| x.placement == AgentPlacement::Prefix)
+            });
+            if let Some((gi, g)) = prefix {
+                a.prefix_agent = g.agent;
+                a.start = g.start;
+                agent_used[gi] = true;
+            }
             continue;
         }
         // "President Peres", "the president of Israel".
@@ -389,6 +406,10 @@ pub fn build_mentions(
                     }
                 }
                 None => code.to_string(),
+            };
+            let code = match s.prefix_agent.and_then(|g| d.agents.get(g as usize)) {
+                Some(prefix) => combine(&code, &prefix.code, AgentPlacement::Prefix),
+                None => code,
             };
             members.push(ActorHit {
                 code,
