@@ -382,7 +382,7 @@ impl Engine {
             }
         }
         let dropped = parse::drop_comma_clauses(&words, &mention_of, opts.comma);
-        let clauses = parse::clauses(&words, &tags, &mention_of);
+        let clauses = parse::clauses(&words, &tags, &mention_of, !self.tabari);
         let compound: Vec<bool> = mentions.iter().map(Mention::is_compound).collect();
         let matcher = Matcher {
             dicts: d,

@@ -653,7 +653,12 @@ pub fn drop_comma_clauses(
 
 /// Splits the sentence into clauses at conjunctions that do not join actors, nouns or
 /// adjectives.
-pub fn clauses(words: &[Word], tags: &[Tag], mention_of: &[Option<usize>]) -> Vec<(usize, usize)> {
+pub fn clauses(
+    words: &[Word],
+    tags: &[Tag],
+    mention_of: &[Option<usize>],
+    split_needs_verb: bool,
+) -> Vec<(usize, usize)> {
     let n = words.len();
     let mut out = Vec::new();
     let mut start = 0;
@@ -666,6 +671,18 @@ pub fn clauses(words: &[Word], tags: &[Tag], mention_of: &[Option<usize>]) -> Ve
             (i + 1 < n) && matches!(tags[i + 1], Tag::Noun { .. } | Tag::Adjective { .. });
         if prev_nominal && next_nominal {
             continue;
+        }
+        // A clause needs a verb: "a new bombing and shelling offensive" is one noun phrase,
+        // not two clauses, when no known verb follows the conjunction before the next one.
+        if split_needs_verb {
+            let next_conj = (i + 1..n)
+                .find(|&k| words[k].kind == WordKind::Conj)
+                .unwrap_or(n);
+            let verb_after = (i + 1..next_conj).any(|k| matches!(tags[k], Tag::Verb { .. }));
+            let verb_before = (start..i).any(|k| matches!(tags[k], Tag::Verb { .. }));
+            if !verb_after || !verb_before {
+                continue;
+            }
         }
         if i > start {
             out.push((start, i));
