@@ -195,3 +195,14 @@ fn a_prefix_agent_before_and_a_suffix_agent_after_both_apply() {
         vec![t("NGOARNGOV", "GON", "111")]
     );
 }
+
+#[test]
+fn a_dateline_does_not_swallow_the_subject_after_it() {
+    let events = code_at(
+        "ANNUMINAS - Arnorian Aranor criticized Gondor on Monday.",
+        Some("2022-05-04"),
+    );
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].source.code, "ARNGOV");
+    assert_eq!(events[0].source.text, "Arnorian Aranor");
+}

@@ -426,13 +426,22 @@ pub fn build_mentions(
         // Minister Mark Carney": CAN + CANGOV is CANGOV, the person's entity).
         if let Some(last) = mentions.last_mut() {
             let (a, b) = (last.members.first(), members.first());
-            if last.end == s.start && last.members.len() == 1 && members.len() == 1 {
+            // Bytes between the two in the text: a space, or " (" before an acronym; a dash or
+            // a dateline separator ("MEXICO CITY - Mexican President ...") keeps them apart.
+            let gap = match (
+                last.end.checked_sub(1).and_then(|k| words.get(k)),
+                words.get(s.start),
+            ) {
+                (Some(x), Some(y)) => y.start.saturating_sub(x.end),
+                _ => usize::MAX,
+            };
+            if last.end == s.start && last.members.len() == 1 && members.len() == 1 && gap <= 2 {
                 if let (Some(a), Some(b)) = (a, b) {
                     if a.code == b.code {
                         last.end = s.end;
                         continue;
                     }
-                    if refine_same_country && same_root(&a.code, &b.code) {
+                    if refine_same_country && gap <= 1 && same_root(&a.code, &b.code) {
                         let keep_second = b.code.len() >= a.code.len();
                         if keep_second {
                             last.members = members;
