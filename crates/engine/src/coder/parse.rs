@@ -443,8 +443,13 @@ pub fn build_mentions(
                     }
                     if refine_same_country && gap <= 1 && same_root(&a.code, &b.code) {
                         let keep_second = b.code.len() >= a.code.len();
+                        let start = last.start;
                         if keep_second {
                             last.members = members;
+                        }
+                        for h in last.members.iter_mut() {
+                            h.start = start;
+                            h.end = s.end;
                         }
                         last.end = s.end;
                         continue;
