@@ -282,6 +282,18 @@ pub enum Idiom {
     ThereWillBeNo,
 }
 
+/// A deliberation or planning word ("considering", "weighing", "plans"): when it heads the
+/// coded event itself ("is weighing strikes" coded as the strike), the event has not happened.
+pub fn is_deliberative(key: &str) -> bool {
+    DELIBERATIVE.contains(&key)
+}
+
+/// "recalled its ambassador" (an act, CAMEO 161), not "recalled that …" (a statement): the
+/// ambiguous reporting verb is a statement only before "that", a comma or the sentence end.
+pub fn is_act_use(key: &str, next: &str) -> bool {
+    key == "recalled" && !matches!(next, "that" | "," | "")
+}
+
 pub fn is_reporting(key: &str) -> bool {
     REPORTING.contains(&key)
 }
@@ -456,7 +468,9 @@ pub fn verb_group_modality(keys: &[&str], floor: usize, verb: usize) -> Reading 
         i -= 1;
         let k = key_at(keys, i);
         if BOUNDARY.contains(&k)
-            || is_reporting(k) && !is_nominal_use(key_at(keys, i.wrapping_sub(1)), k)
+            || is_reporting(k)
+                && !is_nominal_use(key_at(keys, i.wrapping_sub(1)), k)
+                && !is_act_use(k, key_at(keys, i + 1))
         {
             break;
         }

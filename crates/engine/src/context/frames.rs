@@ -12,7 +12,7 @@
 //! - `CONTENT, X said` and `CONTENT, said X` (the trailing frame of quotes): content = the words
 //!   before the comma.
 
-use super::cues::{is_denying, is_nominal_use, is_reporting};
+use super::cues::{is_act_use, is_denying, is_nominal_use, is_reporting};
 use super::ActorSpan;
 use crate::record::Attribution;
 use std::ops::Range;
@@ -119,6 +119,8 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "advisors",
     "insiders",
     "lawmakers",
+    "senator",
+    "senators",
     "spokesperson",
     "spokesman",
     "spokeswoman",
@@ -190,7 +192,11 @@ pub fn frames(
     // Reporting verbs.
     for (r, &already) in taken.iter().enumerate() {
         let k = key(keys, r);
-        if already || !is_reporting(k) || r > 0 && is_nominal_use(key(keys, r - 1), k) {
+        if already
+            || !is_reporting(k)
+            || r > 0 && is_nominal_use(key(keys, r - 1), k)
+            || is_act_use(k, key(keys, r + 1))
+        {
             continue;
         }
         // "told reporters", "said in a statement": the verb must not be a participle after "was"
@@ -301,6 +307,14 @@ pub fn frames(
                 break;
             }
         }
+        // A dateline's dash ("MEXICO CITY - Sheinbaum said") ends the speaker phrase too; the
+        // words drop dashes, so look at the text between two neighbouring words.
+        if let Some(q) = (s + 1..speaker_end).rev().find(|&q| {
+            let gap = text_of(q - 1..q + 1);
+            gap.contains(" - ") || gap.contains('\u{2013}') || gap.contains('\u{2014}')
+        }) {
+            s = q;
+        }
         let whole = s..speaker_end;
         let (main, cited_range) = split_citing(keys, whole.clone());
         let who = trim(keys, main);
@@ -410,8 +424,10 @@ fn starts_clause(keys: &[&str], i: usize) -> bool {
 
 /// Drops filler words from both edges of a phrase.
 fn trim(keys: &[&str], mut r: Range<usize>) -> Range<usize> {
+    // A leading "a" stays: "a senator" is how the source is named.
     while r.start < r.end
-        && (SPEAKER_FILLER.contains(&key(keys, r.start)) || key(keys, r.start) == ",")
+        && (SPEAKER_FILLER.contains(&key(keys, r.start)) && key(keys, r.start) != "a"
+            || key(keys, r.start) == ",")
     {
         r.start += 1;
     }
@@ -500,7 +516,10 @@ fn named_person(keys: &[&str], r: &Range<usize>, capitalized: &dyn Fn(usize) -> 
         .rev()
         .find(|&i| ANONYMOUS_HEADS.contains(&key(keys, i)));
     match head {
-        Some(h) => (h + 1..r.end).any(capitalized),
+        // "officials in Washington" names a place, not the person.
+        Some(h) => (h + 1..r.end)
+            .take_while(|&i| !matches!(key(keys, i), "in" | "at" | "from" | "of" | "with"))
+            .any(capitalized),
         None => false,
     }
 }

@@ -323,7 +323,22 @@ pub fn analyze(site: &EventSite) -> Context {
             }
         }
         None => {
-            let reading = cues::verb_group_modality(&keys, floor, v0);
+            let mut reading = cues::verb_group_modality(&keys, floor, v0);
+            // The coder may code "is weighing strikes" / "has drawn up plans for strikes" as
+            // the strike itself, with the deliberation word as the event verb: nothing has
+            // happened yet. A statement or intent code keeps its own modality.
+            let heading = (v0..(v1 + 2).min(n))
+                .filter_map(|i| keys.get(i).copied())
+                .find(|k| cues::is_deliberative(k));
+            if let (Some(word), Modality::Asserted, false) =
+                (heading, reading.modality, is_verbal(site.cameo))
+            {
+                reading = Reading {
+                    modality: Modality::Hypothetical,
+                    cue: Some(word.to_string()),
+                    idiom: None,
+                };
+            }
             let conditional = if own.is_some() {
                 cues::conditional_in(&keys, floor, v0)
             } else {
@@ -346,6 +361,10 @@ pub fn analyze(site: &EventSite) -> Context {
     if modality == Modality::Negated && site.cameo.starts_with("12") && reading.idiom.is_none() {
         modality = Modality::Asserted;
     }
+    // The statement is itself the speaker's act ("Trump said all options are on the table",
+    // "Sheinbaum said there will be no invasion"): the speaker is the event's actor, not a
+    // source to attribute it to.
+    let mut speakers_own_act = recode_source.is_some();
     if let Some(f) = inner {
         if f.denies && matches!(modality, Modality::Asserted) {
             modality = Modality::Negated;
@@ -367,6 +386,10 @@ pub fn analyze(site: &EventSite) -> Context {
                 _ => false,
             };
             let verbal = is_verbal(recode.as_deref().unwrap_or(site.cameo));
+            // Only when the speaker is the actor itself: "Sheinbaum said Mexico rejects …"
+            // stays attributed to her.
+            speakers_own_act =
+                own_words && verbal && (source_code.is_none() || speaker_code == source_code);
             if !(own_words && verbal) {
                 modality = Modality::Reported;
                 if cue.is_none() {
@@ -382,8 +405,11 @@ pub fn analyze(site: &EventSite) -> Context {
 
     // Attribution: the governing frames' links, innermost first, without repeats.
     let mut attribution: Vec<Attribution> = Vec::new();
-    for &g in &governing {
+    for (depth, &g) in governing.iter().enumerate() {
         for link in all_frames.get(g).map(|f| f.links.as_slice()).unwrap_or(&[]) {
+            if depth == 0 && speakers_own_act && link.kind == "speaker" {
+                continue;
+            }
             if !attribution.contains(link) {
                 attribution.push(link.clone());
             }

@@ -687,3 +687,110 @@ fn garbage_sites_do_not_panic() {
     let c = analyze(&site);
     assert_eq!(c.modality, Modality::Asserted);
 }
+
+#[test]
+fn deliberation_word_as_the_event_verb_is_hypothetical() {
+    // The coder codes "is weighing strikes" as the strike, with "weighing" as its verb.
+    let text = "The Pentagon is weighing strikes on cartel camps.";
+    let c = Case::new(text, "weighing", "190").run();
+    assert_eq!(c.modality, Modality::Hypothetical);
+    assert_eq!(c.modality_cue.as_deref(), Some("weighing"));
+    let text = "The Pentagon has drawn up plans for strikes on cartel camps.";
+    assert_eq!(modality(text, "drawn"), Modality::Hypothetical);
+    // Still reported-content rules first: a deliberation inside a report stays hypothetical.
+    let text = "Axios reported that the White House was weighing strikes in Mexico.";
+    let c = Case::new(text, "weighing", "190").run();
+    assert_eq!(c.modality, Modality::Hypothetical);
+    // A verbal code keeps its own reading ("considering a request" is not hypothetical talk).
+    let c = Case::new("Mexico is considering the request.", "considering", "030").run();
+    assert_eq!(c.modality, Modality::Asserted);
+    // An ordinary verb is unaffected.
+    assert_eq!(
+        modality("US forces struck a cartel lab.", "struck"),
+        Modality::Asserted
+    );
+}
+
+#[test]
+fn dateline_dash_ends_the_speaker_phrase() {
+    let article = "MEXICO CITY - Sheinbaum said on Saturday that US troops had entered Mexico.";
+    let c = Case::new(article, "entered", "192")
+        .dyad("US troops", "Mexico")
+        .actors(&[
+            ("Sheinbaum", "MEXGOV"),
+            ("US troops", "USAMIL"),
+            ("Mexico", "MEX"),
+        ])
+        .run();
+    assert_eq!(c.modality, Modality::Reported);
+    assert_eq!(c.attribution.len(), 1);
+    assert_eq!(c.attribution[0].text, "Sheinbaum");
+    assert_eq!(c.attribution[0].code.as_deref(), Some("MEXGOV"));
+}
+
+#[test]
+fn the_speakers_own_act_has_no_attribution() {
+    // The threat is Trump's act: he is the event's actor, not a source.
+    let text = "Trump said all options are on the table against the cartels.";
+    let c = Case::new(text, "options", "130")
+        .dyad("Trump", "cartels")
+        .actors(&[("Trump", "USAGOV"), ("cartels", "---CRM")])
+        .run();
+    assert_eq!(c.modality, Modality::Asserted);
+    assert!(c.attribution.is_empty(), "{:?}", c.attribution);
+    // The speaker voicing another actor of the same side keeps the link.
+    let text = "The United States would not hesitate to strike the cartels, Rubio said.";
+    let c = Case::new(text, "hesitate", "138")
+        .dyad("United States", "cartels")
+        .actors(&[
+            ("United States", "USA"),
+            ("Rubio", "USAGOV"),
+            ("cartels", "---CRM"),
+        ])
+        .run();
+    assert_eq!(c.modality, Modality::Asserted);
+    assert_eq!(c.attribution.len(), 1);
+    assert_eq!(c.attribution[0].text, "Rubio");
+}
+
+#[test]
+fn recalling_an_ambassador_is_not_a_statement() {
+    let text = "Mexico recalled its ambassador from Ecuador in April 2024.";
+    let c = Case::new(text, "recalled", "161")
+        .dyad("Mexico", "Ecuador")
+        .actors(&[("Mexico", "MEX"), ("Ecuador", "ECUGOV")])
+        .run();
+    assert_eq!(c.modality, Modality::Asserted);
+    assert!(c.attribution.is_empty());
+    assert_eq!(c.date.as_deref(), Some("2024-04-01"));
+    assert_eq!(c.date_precision.as_deref(), Some("month"));
+    // "recalled that" still reports.
+    let text = "Sheinbaum recalled that US troops had entered Mexico in 1916.";
+    let c = Case::new(text, "entered", "192")
+        .dyad("US troops", "Mexico")
+        .actors(&[
+            ("Sheinbaum", "MEXGOV"),
+            ("US troops", "USAMIL"),
+            ("Mexico", "MEX"),
+        ])
+        .run();
+    assert_eq!(c.modality, Modality::Reported);
+}
+
+#[test]
+fn unnamed_sources_are_anonymous() {
+    let text = "The United States should bomb the cartels, a senator said.";
+    let c = Case::new(text, "bomb", "195").run();
+    assert_eq!(c.attribution.len(), 1);
+    assert_eq!(c.attribution[0].kind, "anonymous");
+    assert_eq!(c.attribution[0].text, "a senator");
+    // A place after the head does not name the official.
+    let text = "Officials in Washington said the military was considering strikes.";
+    let c = Case::new(text, "strikes", "190").run();
+    assert_eq!(c.attribution[0].kind, "anonymous");
+    assert_eq!(c.attribution[0].text, "Officials in Washington");
+    // A name after the head does.
+    let text = "Senator Lindsey Graham said the United States should bomb the cartels.";
+    let c = Case::new(text, "bomb", "195").run();
+    assert_eq!(c.attribution[0].kind, "speaker");
+}
