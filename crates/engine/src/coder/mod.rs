@@ -328,16 +328,13 @@ impl Engine {
             Some(_) => None,
             None => Some("---"),
         };
-        let mentions = parse::build_mentions(
-            d,
-            &words,
-            &tags,
-            date,
+        let rules = parse::MentionRules {
             lone_agents,
             possessive_gap,
-            !self.tabari,
-            !opts.keep_coded_compounds,
-        );
+            refine_same_country: !self.tabari,
+            split_coded_compounds: !opts.keep_coded_compounds,
+        };
+        let mentions = parse::build_mentions(d, &words, &tags, date, &rules);
         // TABARI time phrases coded `[###]` or `[+++]` ("when peace comes") halt the sentence
         // while time shifting is on.
         if tabari.is_some_and(|t| t.time_shifting_active(d)) {

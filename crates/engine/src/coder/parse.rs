@@ -267,16 +267,33 @@ struct Span {
     prefix_agent: Option<u32>,
 }
 
+/// How mentions are built, which differs between dictionary conventions.
+#[derive(Clone, Copy)]
+pub struct MentionRules<'a> {
+    /// Prefix for an agent with no actor (`---` PETRARCH, `~` TABARI CONVERT AGENTS); `None`:
+    /// such agents are not actors.
+    pub lone_agents: Option<&'a str>,
+    /// Words allowed between "X's" and its agent ("Gondor's first deputy prime minister").
+    pub possessive_gap: usize,
+    /// Fold a country mention into an adjacent, more specific mention of the same country.
+    pub refine_same_country: bool,
+    /// One actor per code of a coded compound (`FRO/BIL/SAM`).
+    pub split_coded_compounds: bool,
+}
+
 pub fn build_mentions(
     d: &Dictionaries,
     words: &[Word],
     tags: &[Tag],
     date: Option<NaiveDate>,
-    lone_agents: Option<&str>,
-    possessive_gap: usize,
-    refine_same_country: bool,
-    split_coded_compounds: bool,
+    rules: &MentionRules,
 ) -> Vec<Mention> {
+    let MentionRules {
+        lone_agents,
+        possessive_gap,
+        refine_same_country,
+        split_coded_compounds,
+    } = *rules;
     let n = words.len();
     // 1. Actor and agent spans.
     let mut actors: Vec<Span> = Vec::new();
