@@ -135,32 +135,20 @@ impl Matcher<'_> {
                         if end > limit {
                             continue;
                         }
-                        if matches!(elem, PatternElem::Compound { .. })
-                            && !self.compound.get(m).copied().unwrap_or(false)
-                        {
-                            continue;
-                        }
-                        let saved = *b;
-                        match elem {
-                            PatternElem::Source { .. } => b.source = Some(m),
-                            PatternElem::Target { .. } => b.target = Some(m),
-                            PatternElem::Compound { .. } => b.compound = Some(m),
-                            _ => b.skipped = Some(m),
-                        }
-                        if self.seq(
+                        match self.bind_slot(
                             view,
                             elems,
-                            i + 1,
+                            i,
+                            m,
                             end,
                             limit,
                             must_end,
-                            false,
                             before_verb,
                             b,
                         ) {
-                            return true;
+                            Some(true) => return true,
+                            Some(false) | None => continue,
                         }
-                        *b = saved;
                     }
                     return false;
                 }
@@ -170,33 +158,9 @@ impl Matcher<'_> {
                         if end > limit {
                             return false;
                         }
-                        if matches!(elem, PatternElem::Compound { .. })
-                            && !self.compound.get(m).copied().unwrap_or(false)
-                        {
-                            return false;
-                        }
-                        let saved = *b;
-                        match elem {
-                            PatternElem::Source { .. } => b.source = Some(m),
-                            PatternElem::Target { .. } => b.target = Some(m),
-                            PatternElem::Compound { .. } => b.compound = Some(m),
-                            _ => b.skipped = Some(m),
-                        }
-                        if self.seq(
-                            view,
-                            elems,
-                            i + 1,
-                            end,
-                            limit,
-                            must_end,
-                            false,
-                            before_verb,
-                            b,
-                        ) {
-                            return true;
-                        }
-                        *b = saved;
-                        return false;
+                        return self
+                            .bind_slot(view, elems, i, m, end, limit, must_end, before_verb, b)
+                            .unwrap_or(false);
                     }
                     if adjacent || view.words[q].kind == WordKind::Comma {
                         return false;
@@ -232,6 +196,52 @@ impl Matcher<'_> {
             }
             PatternElem::Open(_) | PatternElem::Close(_) => false,
         }
+    }
+
+    /// Binds mention `m` (ending at clause position `end`) to the slot `elems[i]` and matches
+    /// the rest of the pattern; the bindings are restored when that fails. `None` when a `%`
+    /// slot is offered a mention that is not a compound.
+    #[allow(clippy::too_many_arguments)]
+    fn bind_slot(
+        &self,
+        view: &ClauseView,
+        elems: &[PatternElem],
+        i: usize,
+        m: usize,
+        end: usize,
+        limit: usize,
+        must_end: Option<usize>,
+        before_verb: bool,
+        b: &mut Bindings,
+    ) -> Option<bool> {
+        let elem = elems.get(i)?;
+        if matches!(elem, PatternElem::Compound { .. })
+            && !self.compound.get(m).copied().unwrap_or(false)
+        {
+            return None;
+        }
+        let saved = *b;
+        match elem {
+            PatternElem::Source { .. } => b.source = Some(m),
+            PatternElem::Target { .. } => b.target = Some(m),
+            PatternElem::Compound { .. } => b.compound = Some(m),
+            _ => b.skipped = Some(m),
+        }
+        if self.seq(
+            view,
+            elems,
+            i + 1,
+            end,
+            limit,
+            must_end,
+            false,
+            before_verb,
+            b,
+        ) {
+            return Some(true);
+        }
+        *b = saved;
+        Some(false)
     }
 
     /// Length in words of a literal element matched at `q`.
