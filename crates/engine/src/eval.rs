@@ -296,6 +296,28 @@ fn tally_context(details: &[ExpectedDetail], events: &[Event], t: &mut ContextTa
     }
 }
 
+impl Scores {
+    /// Figures before any record is scored.
+    pub fn empty(suite: &str, records: usize) -> Scores {
+        Scores {
+            suite: suite.to_string(),
+            records,
+            evaluated: 0,
+            passed: 0,
+            pass_rate: 0.0,
+            expected_events: 0,
+            produced_events: 0,
+            true_positives: 0,
+            precision: 0.0,
+            recall: 0.0,
+            f1: 0.0,
+            modality_accuracy: None,
+            date_accuracy: None,
+            attribution_accuracy: None,
+        }
+    }
+}
+
 /// A record that did not pass, with what was produced and what fired.
 #[derive(Debug, Clone, Serialize)]
 pub struct Failure {
@@ -354,22 +376,7 @@ pub fn evaluate(
     mut on_option: impl FnMut(&str, &RunOptions) -> RunOptions,
 ) -> EvalReport {
     let mut opts = base_options;
-    let mut scores = Scores {
-        suite: suite.to_string(),
-        records: records.len(),
-        evaluated: 0,
-        passed: 0,
-        pass_rate: 0.0,
-        expected_events: 0,
-        produced_events: 0,
-        true_positives: 0,
-        precision: 0.0,
-        recall: 0.0,
-        f1: 0.0,
-        modality_accuracy: None,
-        date_accuracy: None,
-        attribution_accuracy: None,
-    };
+    let mut scores = Scores::empty(suite, records.len());
     let mut context = ContextTallies::default();
     let mut failures = Vec::new();
     for r in records {
@@ -533,22 +540,7 @@ mod tests {
 
     #[test]
     fn scores_serialize_context_keys_only_when_scored() {
-        let mut s = Scores {
-            suite: "s".into(),
-            records: 0,
-            evaluated: 0,
-            passed: 0,
-            pass_rate: 0.0,
-            expected_events: 0,
-            produced_events: 0,
-            true_positives: 0,
-            precision: 0.0,
-            recall: 0.0,
-            f1: 0.0,
-            modality_accuracy: None,
-            date_accuracy: None,
-            attribution_accuracy: None,
-        };
+        let mut s = Scores::empty("s", 0);
         let json = serde_json::to_string(&s).unwrap_or_default();
         assert!(!json.contains("modality_accuracy"));
         s.modality_accuracy = Some(0.5);

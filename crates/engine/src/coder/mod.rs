@@ -11,7 +11,7 @@ mod carry;
 mod lexicon;
 mod parse;
 mod patterns;
-mod words;
+pub(crate) mod words;
 
 use crate::context;
 use crate::record::{ActorRef, Article, Event, Matched, Span};

@@ -152,34 +152,10 @@ pub fn definite_description_kind(keys: &[&str]) -> Option<&'static str> {
 /// keys, commas kept as ",", other punctuation dropped, possessive "'s" and contractions split,
 /// hyphenated words split. For tests, tools and callers without the coder's words.
 pub fn words_of(sentence: &str, base: usize) -> Vec<(String, usize, usize)> {
-    use atalaya_text::{tokenize, TokenKind};
-    let mut out = Vec::new();
-    for t in tokenize(sentence, base) {
-        match t.kind {
-            TokenKind::Punct => {
-                if matches!(t.key.as_str(), "," | ";" | ":") {
-                    out.push((",".to_string(), t.start, t.end));
-                }
-            }
-            TokenKind::Symbol => {}
-            TokenKind::Number => out.push((t.key.replace(',', ""), t.start, t.end)),
-            _ => {
-                for part in t.hyphen_parts() {
-                    let trimmed = part.key.trim_end_matches('.');
-                    if trimmed.is_empty() || trimmed == "-" {
-                        continue;
-                    }
-                    let key = if trimmed.contains('.') {
-                        format!("{trimmed}.")
-                    } else {
-                        trimmed.to_string()
-                    };
-                    out.push((key, part.start, part.end));
-                }
-            }
-        }
-    }
-    out
+    crate::coder::words::words(sentence, base, false)
+        .into_iter()
+        .map(|w| (w.key, w.start, w.end))
+        .collect()
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
