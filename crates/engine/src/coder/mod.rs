@@ -1076,13 +1076,3 @@ fn is_participle(key: &str) -> bool {
 fn is_halt_code(code: &str) -> bool {
     code.starts_with("###") || code.starts_with("+++")
 }
-
-/// True when the pattern has an explicit source or target slot.
-pub fn has_slots(elems: &[PatternElem]) -> bool {
-    elems.iter().any(|e| {
-        matches!(
-            e,
-            PatternElem::Source { .. } | PatternElem::Target { .. } | PatternElem::Compound { .. }
-        )
-    })
-}
