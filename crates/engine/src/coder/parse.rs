@@ -181,7 +181,13 @@ pub fn tag_words(
             let before_possessive = words
                 .get(i + len)
                 .is_some_and(|w| w.kind == WordKind::Possessive);
-            let after_det = after_det || before_possessive;
+            // "a show of support", "in protest", "for talks": a preposition before a verb's
+            // base form makes it a noun ("accused of attacking" keeps its gerund).
+            let after_preposition = !tabari_rules
+                && i > 0
+                && is_noun_preposition(&words[i - 1].key)
+                && !words[i].key.ends_with("ing");
+            let after_det = after_det || before_possessive || after_preposition;
             let capital = i > 0 && words[i].capitalized && !all_caps;
             if after_det || capital {
                 tags[i] = Tag::Noun { len };
@@ -189,6 +195,16 @@ pub fn tag_words(
         }
     }
     (tags, discard)
+}
+
+/// Prepositions after which a verb's form is read as a noun ("to" is left out: it makes
+/// infinitives).
+fn is_noun_preposition(key: &str) -> bool {
+    matches!(
+        key,
+        "of" | "in" | "on" | "for" | "with" | "without" | "against" | "under" | "amid" | "after"
+            | "before" | "despite" | "over" | "about"
+    )
 }
 
 /// The code an actor entry has on `date` (first dated code that covers it, else the first
