@@ -489,7 +489,16 @@ impl Engine {
                     chosen = Some((code.clone(), None, Bindings::default()));
                 }
             }
-            let window_start = previous_verb_end;
+            // A subordinate clause ("... after Calenardhon crowds burned down its embassy")
+            // has its own subject: the window starts at its subordinator.
+            let window_start = if self.tabari {
+                previous_verb_end
+            } else {
+                (previous_verb_end..pos)
+                    .rev()
+                    .find(|&q| is_subordinator(&view.words[q].key))
+                    .unwrap_or(previous_verb_end)
+            };
             previous_verb_end = verb_end;
             let Some((code, pattern, b)) = chosen else {
                 continue;
@@ -744,6 +753,12 @@ impl Engine {
                 .copied()
                 .find(|&m| code(m) != scode && Some(m) != source)
                 .or_else(|| {
+                    // Only TABARI looks back: elsewhere an actor before the verb that is not
+                    // its subject is not its object either ("Y, after X burned down its
+                    // embassy").
+                    if !self.tabari {
+                        return None;
+                    }
                     before
                         .iter()
                         .copied()
@@ -1040,6 +1055,15 @@ fn governed(view: &ClauseView, upper_end: usize, pos: usize) -> bool {
     }
     let between = &view.words[upper_end..pos];
     between.iter().any(|w| matches!(w.key.as_str(), "to"))
+}
+
+/// Words that open a subordinate clause with a subject of its own.
+fn is_subordinator(key: &str) -> bool {
+    matches!(
+        key,
+        "after" | "before" | "when" | "while" | "because" | "since" | "although" | "though"
+            | "unless" | "until" | "whereas" | "once"
+    )
 }
 
 /// Is the verb at clause position `pos` negated ("not", "n't", "never" among the few words
