@@ -353,9 +353,17 @@ pub fn build_mentions(
                 .get(a.end)
                 .is_some_and(|w| w.kind == WordKind::Possessive)
             {
+                // "Ithilen's awful and evil minister": a conjunction between the modifiers
+                // does not count towards the gap.
+                let between = a.end + 1..g.start;
                 g.start > a.end
-                    && g.start <= a.end + 1 + possessive_gap
-                    && (a.end + 1..g.start).all(|k| tags[k] == Tag::Other)
+                    && between
+                        .clone()
+                        .filter(|&k| words[k].kind != WordKind::Conj)
+                        .count()
+                        <= possessive_gap
+                    && between.clone().all(|k| tags[k] == Tag::Other)
+                    && (possessive_gap > 0 || between.is_empty())
             } else {
                 false
             };
