@@ -314,8 +314,11 @@ impl Engine {
                 .filter(|t| matches!(t, Tag::Verb { .. }))
                 .count() as u32;
             let conjunctions = words.iter().filter(|w| w.kind == WordKind::Conj).count() as u32;
-            if t.complex.verbs.is_some_and(|n| verbs > n)
-                || t.complex.conjunctions.is_some_and(|n| conjunctions > n)
+            // "Diverted if text contains n or more verbs" (TABARI manual, COMPLEX:); 0 is off.
+            // Conjunctions stay "more than n": "n or more" diverts records of TABARI's own
+            // validation file that it codes (measured: 3 records).
+            let reached = |limit: Option<u32>, count: u32| limit.is_some_and(|n| n > 0 && count >= n);
+            if reached(t.complex.verbs, verbs) || t.complex.conjunctions.is_some_and(|n| conjunctions > n)
             {
                 return Vec::new();
             }
