@@ -733,8 +733,15 @@ impl Engine {
             }
         }
         if source.is_none() {
-            // The subject: the first actor after the previous verb, else the first of the clause.
-            let near = (window_start..pos).find_map(|q| view.mention_at[q].map(|(m, _)| m));
+            // TABARI's default source search (manual, "Default Actor Search Rules"): "starts
+            // at the beginning of the text and the first actor encountered prior to the verb is
+            // designated the source". Elsewhere the subject is the first actor after the
+            // previous verb ("urged Bree to assist": Bree assists).
+            let near = if self.tabari {
+                None
+            } else {
+                (window_start..pos).find_map(|q| view.mention_at[q].map(|(m, _)| m))
+            };
             source = near
                 .or_else(|| {
                     before
