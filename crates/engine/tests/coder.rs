@@ -206,3 +206,31 @@ fn a_dateline_does_not_swallow_the_subject_after_it() {
     assert_eq!(events[0].source.code, "ARNGOV");
     assert_eq!(events[0].source.text, "Arnorian Aranor");
 }
+
+#[test]
+fn a_verb_form_after_a_preposition_is_a_noun() {
+    // "on attack footing": no attack happened.
+    assert_eq!(code("Arnor troops on attack footing near Gondor."), vec![]);
+}
+
+#[test]
+fn a_subordinate_clause_has_its_own_subject() {
+    assert_eq!(
+        code("Arnor is angry after Rohan attacked Gondor."),
+        vec![t("ROH", "GON", "190")]
+    );
+}
+
+#[test]
+fn a_conjunction_between_modifiers_keeps_the_possessive_agent() {
+    assert_eq!(
+        code("Gondor's awful and evil foreign minister criticized Arnor."),
+        vec![t("GONGOVFRM", "ARN", "111")]
+    );
+}
+
+#[test]
+fn the_target_is_not_looked_for_before_the_verb() {
+    // Gondor is neither the subject nor the object of "criticized".
+    assert_eq!(code("Gondor says Arnor criticized."), vec![]);
+}

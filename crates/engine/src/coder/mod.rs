@@ -317,8 +317,10 @@ impl Engine {
             // "Diverted if text contains n or more verbs" (TABARI manual, COMPLEX:); 0 is off.
             // Conjunctions stay "more than n": "n or more" diverts records of TABARI's own
             // validation file that it codes (measured: 3 records).
-            let reached = |limit: Option<u32>, count: u32| limit.is_some_and(|n| n > 0 && count >= n);
-            if reached(t.complex.verbs, verbs) || t.complex.conjunctions.is_some_and(|n| conjunctions > n)
+            let reached =
+                |limit: Option<u32>, count: u32| limit.is_some_and(|n| n > 0 && count >= n);
+            if reached(t.complex.verbs, verbs)
+                || t.complex.conjunctions.is_some_and(|n| conjunctions > n)
             {
                 return Vec::new();
             }
@@ -1071,8 +1073,18 @@ fn governed(view: &ClauseView, upper_end: usize, pos: usize) -> bool {
 fn is_subordinator(key: &str) -> bool {
     matches!(
         key,
-        "after" | "before" | "when" | "while" | "because" | "since" | "although" | "though"
-            | "unless" | "until" | "whereas" | "once"
+        "after"
+            | "before"
+            | "when"
+            | "while"
+            | "because"
+            | "since"
+            | "although"
+            | "though"
+            | "unless"
+            | "until"
+            | "whereas"
+            | "once"
     )
 }
 

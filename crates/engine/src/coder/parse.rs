@@ -202,8 +202,19 @@ pub fn tag_words(
 fn is_noun_preposition(key: &str) -> bool {
     matches!(
         key,
-        "of" | "in" | "on" | "for" | "with" | "without" | "against" | "under" | "amid" | "after"
-            | "before" | "despite" | "over" | "about"
+        "of" | "in"
+            | "on"
+            | "for"
+            | "with"
+            | "without"
+            | "against"
+            | "under"
+            | "amid"
+            | "after"
+            | "before"
+            | "despite"
+            | "over"
+            | "about"
     )
 }
 
