@@ -1,7 +1,10 @@
 //! The coder on small fixture dictionaries (tests/fixtures/coder, atalaya format, fictional
 //! actors): each test names one behaviour and fails when it breaks.
 
+mod common;
+
 use atalaya_engine::{Article, Engine, Event};
+use common::{code_events, code_triples, t, Triple};
 use std::path::Path;
 
 fn engine() -> Engine {
@@ -13,26 +16,11 @@ fn engine() -> Engine {
 }
 
 fn code_at(text: &str, published: Option<&str>) -> Vec<Event> {
-    let article = Article {
-        id: "t".into(),
-        text: text.into(),
-        published: published.map(str::to_string),
-        ..Article::default()
-    };
-    engine().code_article(&article).events
+    code_events(&engine(), text, published)
 }
 
-fn code(text: &str) -> Vec<(String, String, String)> {
-    let mut v: Vec<_> = code_at(text, None)
-        .into_iter()
-        .map(|e| (e.source.code, e.target.code, e.cameo))
-        .collect();
-    v.sort();
-    v
-}
-
-fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
-    (s.into(), t.into(), c.into())
+fn code(text: &str) -> Vec<Triple> {
+    code_triples(&engine(), text)
 }
 
 #[test]

@@ -1,31 +1,17 @@
 //! The coder with TABARI dictionaries (tests/fixtures/tabari, fictional): behaviours that follow
 //! TABARI's manual rather than atalaya's own defaults.
 
-use atalaya_engine::{Article, Engine};
+mod common;
+
+use atalaya_engine::Engine;
+use common::{code_triples, t, Triple};
 use std::path::Path;
 
-fn code(text: &str) -> Vec<(String, String, String)> {
+fn code(text: &str) -> Vec<Triple> {
     let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tabari/mini.project");
     let (dicts, _warnings) =
         atalaya_dict::tabari::load_project(&project).expect("fixture project loads");
-    let engine = Engine::new(dicts);
-    let article = Article {
-        id: "t".into(),
-        text: text.into(),
-        ..Article::default()
-    };
-    let mut v: Vec<_> = engine
-        .code_article(&article)
-        .events
-        .into_iter()
-        .map(|e| (e.source.code, e.target.code, e.cameo))
-        .collect();
-    v.sort();
-    v
-}
-
-fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
-    (s.into(), t.into(), c.into())
+    code_triples(&Engine::new(dicts), text)
 }
 
 #[test]
