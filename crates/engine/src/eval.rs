@@ -401,9 +401,26 @@ pub fn evaluate(
         let produced = triples(&out.events);
         if std::env::var_os("ATALAYA_EVAL_DUMP").is_some() {
             for e in &out.events {
-                let t = ExpectedEvent { source: e.source.code.clone(), target: e.target.code.clone(), code: e.cameo.clone() };
+                let t = ExpectedEvent {
+                    source: e.source.code.clone(),
+                    target: e.target.code.clone(),
+                    code: e.cameo.clone(),
+                };
                 let tp = r.expected.contains(&t);
-                eprintln!("DUMP\t{}\t{}\t{} {} {}\t{}\t{:?}\t{}\t{}\t{}\t{}", r.id, tp, t.source, t.target, t.code, e.confidence, e.modality, e.matched.verb, e.matched.pattern.as_deref().unwrap_or("-"), e.source.text, e.target.text);
+                eprintln!(
+                    "DUMP\t{}\t{}\t{} {} {}\t{}\t{:?}\t{}\t{}\t{}\t{}",
+                    r.id,
+                    tp,
+                    t.source,
+                    t.target,
+                    t.code,
+                    e.confidence,
+                    e.modality,
+                    e.matched.verb,
+                    e.matched.pattern.as_deref().unwrap_or("-"),
+                    e.source.text,
+                    e.target.text
+                );
             }
         }
         let mut expected = r.expected.clone();

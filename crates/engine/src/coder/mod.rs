@@ -589,8 +589,8 @@ impl Engine {
             }
             if let Some((upper_value, upper_events, upper_end)) = upper.take() {
                 if !governed(view, upper_end, pos) {
-                    // Not the upper verb's complement ("presented credentials ... in a show
-                    // of support to ..."): the upper verb's own event stands.
+                    // Not the upper verb's complement ("noted that Cirith Ungol regretted
+                    // ..."): the upper verb's own event stands.
                     return upper_events;
                 }
                 if negated {
@@ -1066,7 +1066,7 @@ fn governed(view: &ClauseView, upper_end: usize, pos: usize) -> bool {
         return true;
     }
     let between = &view.words[upper_end..pos];
-    between.iter().any(|w| matches!(w.key.as_str(), "to"))
+    between.iter().any(|w| w.key == "to")
 }
 
 /// Words that open a subordinate clause with a subject of its own.
