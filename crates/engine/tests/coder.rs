@@ -222,3 +222,24 @@ fn the_target_is_not_looked_for_before_the_verb() {
     // Gondor is neither the subject nor the object of "criticized".
     assert_eq!(code("Gondor says Arnor criticized."), vec![]);
 }
+
+#[test]
+fn lone_agents_pair_with_every_actor_of_an_agent_in_compound() {
+    assert_eq!(
+        code("Police and soldiers in Arnor and Gondor attacked Rohan."),
+        vec![
+            t("ARNCOP", "ROH", "190"),
+            t("ARNMIL", "ROH", "190"),
+            t("GONCOP", "ROH", "190"),
+            t("GONMIL", "ROH", "190"),
+        ]
+    );
+}
+
+#[test]
+fn a_trailing_agent_applies_to_every_actor_of_the_compound() {
+    assert_eq!(
+        code("Arnor and Gondor soldiers attacked Rohan."),
+        vec![t("ARNMIL", "ROH", "190"), t("GONMIL", "ROH", "190")]
+    );
+}

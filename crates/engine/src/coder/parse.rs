@@ -536,13 +536,20 @@ pub fn join_compounds(
         .collect();
     // 2. Runs `A (, B)* and C` become compounds; a run of commas not closed by a conjunction
     //    is an apposition or a list of something else, and stays apart.
+    //    A run goes on past its conjunction into "officials in A and B" ("lawmakers and
+    //    officials in Arnor and Gondor" is one compound).
+    let agent_of: Vec<bool> = mentions
+        .iter()
+        .map(|m| m.members.first().is_some_and(|h| h.agent_of))
+        .collect();
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut iter = mentions.into_iter().enumerate().peekable();
     while let Some((i, m)) = iter.next() {
         let mut end = i;
         while let Some(Some(_)) = sep.get(end) {
             end += 1;
-            if sep[end - 1] == Some(true) {
+            let nested = agent_of.get(end) == Some(&true) && sep.get(end) == Some(&Some(true));
+            if sep[end - 1] == Some(true) && !nested {
                 break;
             }
         }
@@ -558,6 +565,9 @@ pub fn join_compounds(
                 break;
             };
             join_into(d, &mut compound, next);
+        }
+        if compound.members.len() > 1 {
+            distribute_agents(d, &mut compound);
         }
         out.push(compound);
     }
@@ -629,6 +639,76 @@ fn join_into(d: &Dictionaries, prev: &mut Mention, next: Mention) {
         }
     }
     prev.members.extend(members);
+}
+
+/// Agents shared across a compound, beyond what [`join_into`] does pairwise:
+/// - "Lawmakers and officials in Arnor and Gondor": the agent of the first "X in/of Y" member
+///   applies to the bare actors after it, and the lone agents before it pair with each of those
+///   actors (ARNLEG, ARNGOV, GONLEG, GONGOV);
+/// - "Arnor and Gondor lawmakers", "US and Mexican officials": the last member's own agent
+///   applies to the bare actors before it.
+fn distribute_agents(d: &Dictionaries, compound: &mut Mention) {
+    let members = &mut compound.members;
+    if let Some(k) = members.iter().position(|h| h.actor.is_some() && h.agent_of) {
+        if k > 0
+            && members[..k]
+                .iter()
+                .all(|h| h.actor.is_none() && h.agent.is_some())
+        {
+            let agent_of = members[k].agent;
+            if let Some(agent) = agent_of.and_then(|g| d.agents.get(g as usize)) {
+                for h in members[k + 1..]
+                    .iter_mut()
+                    .filter(|h| h.agent.is_none() && h.actor.is_some())
+                {
+                    h.code = combine(&h.base, &agent.code, agent.placement);
+                    h.agent = agent_of;
+                    h.agent_of = true;
+                }
+            }
+            let mut bases: Vec<(String, Option<u32>)> = Vec::new();
+            for h in members[k..].iter().filter(|h| h.actor.is_some()) {
+                if !bases.iter().any(|(b, _)| *b == h.base) {
+                    bases.push((h.base.clone(), h.actor));
+                }
+            }
+            let mut paired: Vec<ActorHit> = Vec::new();
+            for lone in &members[..k] {
+                let Some(agent) = lone.agent.and_then(|g| d.agents.get(g as usize)) else {
+                    continue;
+                };
+                for (base, actor) in &bases {
+                    paired.push(ActorHit {
+                        code: combine(base, &agent.code, agent.placement),
+                        base: base.clone(),
+                        actor: *actor,
+                        ..lone.clone()
+                    });
+                }
+            }
+            members.splice(..k, paired);
+        }
+        return;
+    }
+    let Some(last) = members.last() else {
+        return;
+    };
+    if last.actor.is_some() && !last.agent_of {
+        let agent_id = last.agent;
+        let Some(agent) = agent_id.and_then(|g| d.agents.get(g as usize)) else {
+            return;
+        };
+        let n = members.len();
+        if members[..n - 1]
+            .iter()
+            .all(|h| h.actor.is_some() && h.agent.is_none())
+        {
+            for h in members[..n - 1].iter_mut() {
+                h.code = combine(&h.base, &agent.code, agent.placement);
+                h.agent = agent_id;
+            }
+        }
+    }
 }
 
 /// Adds mentions for pronouns, resolved by TABARI's rules.
