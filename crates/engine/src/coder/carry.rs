@@ -17,7 +17,10 @@
 //!   [`definite_description_kind`] gives its sector, it takes the code of the nearest actor with
 //!   a country and that sector in the earlier sentences, nearest first (an actor of its own
 //!   sentence is another one: "Mexican lawmakers urged the Senate"); several different codes
-//!   at the nearest level → unchanged.
+//!   at the nearest level → unchanged. A description with a person head ("the ambassador",
+//!   "the secretary") first looks for an earlier actor named with that same word ("US
+//!   Ambassador Ronald Johnson"), nearest first, so that it does not take another official of
+//!   the same country and sector.
 //! - Only the last [`MEMORY`] sentences that named an actor are looked at.
 //! - A wire dateline ("WASHINGTON (AP) - ", "MEXICO CITY, Sept. 3 - ") names where the story
 //!   was filed, not an actor of the first sentence: its mentions are dropped
@@ -63,8 +66,11 @@ const PERSON_AGENT_HEADS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Carried {
     pub hit: ActorHit,
-    /// A person (an official with dated roles, or an actor with a person agent).
+    /// A person (an official with dated roles, an actor with a person agent, or one named
+    /// with a person head such as "US ambassador").
     pub person: bool,
+    /// The folded words that named it ("us", "ambassador", "ronald", "johnson").
+    pub words: Vec<String>,
 }
 
 /// Per-article memory of the actors of the sentences coded so far.
@@ -102,7 +108,17 @@ impl ArticleCarry {
                 continue;
             };
             // Not an actor of its own sentence: "Mexican lawmakers urged the Senate" names two.
-            let found = self.nearest(|c: &Carried| has_sector(&c.hit.code, sector));
+            let head = words
+                .get(mention.end.wrapping_sub(1))
+                .map(|w| w.key.as_str())
+                .filter(|h| PERSON_AGENT_HEADS.contains(h));
+            let titled = head.and_then(|h| {
+                self.nearest(|c: &Carried| {
+                    has_sector(&c.hit.code, sector) && c.words.iter().any(|w| w == h)
+                })
+            });
+            let found =
+                titled.or_else(|| self.nearest(|c: &Carried| has_sector(&c.hit.code, sector)));
             if let (Some(c), Some(member)) = (found, mention.members.first_mut()) {
                 member.code = c.hit.code.clone();
                 member.base = c.hit.base.clone();
@@ -152,15 +168,32 @@ impl ArticleCarry {
     }
 
     /// Remembers the actors of a sentence just coded (its mentions after [`Self::resolve`]).
-    pub fn observe(&mut self, d: &Dictionaries, mentions: &[Mention]) {
+    pub fn observe(&mut self, d: &Dictionaries, words: &[Word], mentions: &[Mention]) {
         let actors: Vec<Carried> = mentions
             .iter()
             .filter(|m| !m.synthetic)
-            .flat_map(|m| m.members.iter())
-            .filter(|h| has_country(&h.code))
-            .map(|h| Carried {
-                hit: h.clone(),
-                person: is_person(d, h),
+            .flat_map(|m| m.members.iter().map(move |h| (m, h)))
+            .filter(|(_, h)| has_country(&h.code))
+            .map(|(m, h)| {
+                // A pronoun's hit copies its antecedent's words; its own word is "he".
+                let named: Vec<String> = if m.pronoun {
+                    Vec::new()
+                } else {
+                    words
+                        .get(h.start..h.end.max(h.start))
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|w| w.key.clone())
+                        .collect()
+                };
+                let titled = named
+                    .iter()
+                    .any(|w| PERSON_AGENT_HEADS.contains(&w.as_str()));
+                Carried {
+                    hit: h.clone(),
+                    person: titled || is_person(d, h),
+                    words: named,
+                }
             })
             .collect();
         if actors.is_empty() {
@@ -286,6 +319,10 @@ mod tests {
   role     ARNGOV 2020-01-01..2030-12-31
   code     ARNELI
 
+@entity GON.embassy  Gondor embassy
+  alias    Gondorian ambassador
+  code     GONGOV
+
 @entity GON.belen  Belen
   role     GONGOV 2020-01-01..2030-12-31
   code     GONELI
@@ -297,6 +334,9 @@ mod tests {
 
 @agent CRM cartel
   plural   cartels
+
+@agent GOV ambassador
+  plural   ambassadors
 ";
 
     const VERBS: &str = "\
@@ -366,6 +406,18 @@ mod tests {
         assert_eq!(got, vec![t("ARNCRM", "GON", "190")]);
         let got = code("Aranor spoke on Monday.\n\nThe president criticized Gondor on Tuesday.");
         assert_eq!(got, vec![t("ARNGOV", "GON", "111")]);
+    }
+
+    #[test]
+    fn titled_description_takes_the_actor_named_with_its_title() {
+        // Two GOV actors before it; only one was named "ambassador".
+        let got = code(
+            "Aranor met the Gondorian ambassador on Monday.\n\nThe ambassador criticized Arnor.",
+        );
+        assert!(got.contains(&t("GONGOV", "ARN", "111")), "{got:?}");
+        // "Gondorian ambassador" names a person too: "he" has two candidates.
+        let got = code("Aranor met the Gondorian ambassador on Monday.\n\nHe criticized Arnor.");
+        assert!(got.iter().all(|e| e.2 != "111" || e.0 == "---"), "{got:?}");
     }
 
     #[test]

@@ -361,7 +361,7 @@ impl Engine {
         let mut mentions = parse::resolve_pronouns(&words, mentions);
         if tabari.is_none() {
             mentions = carry.resolve(&words, mentions);
-            carry.observe(d, &mentions);
+            carry.observe(d, &words, &mentions);
         }
         if let Some(defaults) = tabari.and_then(|t| t.defaults.as_ref()) {
             for code in [&defaults.source, &defaults.target].into_iter().flatten() {
