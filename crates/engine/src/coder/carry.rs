@@ -21,6 +21,11 @@
 //!   "the secretary") first looks for an earlier actor named with that same word ("US
 //!   Ambassador Ronald Johnson"), nearest first, so that it does not take another official of
 //!   the same country and sector.
+//! - An object pronoun ("praised her for …", "met him") cannot be its own clause's subject:
+//!   when the parser linked it to an actor of its sentence, or did not link it ("him"), it
+//!   takes the nearest earlier person whose code no actor of its sentence has, or nothing.
+//! - A sentence with a personal pronoun left unresolved names a person nobody knows: a later
+//!   pronoun that reaches that sentence is ambiguous ("Trump praised her. She thanked …").
 //! - Only the last [`MEMORY`] sentences that named an actor are looked at.
 //! - A wire dateline ("WASHINGTON (AP) - ", "MEXICO CITY, Sept. 3 - ") names where the story
 //!   was filed, not an actor of the first sentence: its mentions are dropped
@@ -73,11 +78,26 @@ pub struct Carried {
     pub words: Vec<String>,
 }
 
+/// The actors of one earlier sentence.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    actors: Vec<Carried>,
+    /// The sentence also has a personal pronoun that nothing resolved: an unknown person.
+    unknown_person: bool,
+}
+
+/// Prepositions and punctuation after "her" that make it an object ("praised her for …"),
+/// not a possessive ("her government").
+const AFTER_OBJECT: &[&str] = &[
+    ",", "for", "on", "over", "to", "at", "in", "with", "after", "during", "as", "and", "about",
+    "by", "from", "of", "that", "last", "this",
+];
+
 /// Per-article memory of the actors of the sentences coded so far.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleCarry {
     /// Per earlier sentence that named at least one actor, its actors; oldest first.
-    sentences: Vec<Vec<Carried>>,
+    sentences: Vec<Level>,
     /// Byte offset where the article's dateline ends (0 when it has none).
     dateline_end: usize,
 }
@@ -125,8 +145,33 @@ impl ArticleCarry {
                 member.actor = c.hit.actor;
             }
         }
-        // Personal pronouns with no antecedent in the sentence.
+        // Object pronouns: never the subject of their own clause.
         let mut extra = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let next = words.get(i + 1).map(|n| n.key.as_str());
+            let object = match w.key.as_str() {
+                "him" => true,
+                "her" => next.is_none_or(|n| AFTER_OBJECT.contains(&n)),
+                _ => false,
+            };
+            if !object
+                || !mentions
+                    .iter()
+                    .any(|m| m.end <= i && !m.synthetic && !m.pronoun)
+            {
+                continue;
+            }
+            let own: Vec<String> = mentions
+                .iter()
+                .filter(|m| !m.pronoun && !m.synthetic)
+                .flat_map(|m| m.members.iter().map(|h| h.code.clone()))
+                .collect();
+            mentions.retain(|m| !(m.pronoun && m.start <= i && i < m.end));
+            if let Some(c) = self.nearest_person(|c| !own.contains(&c.hit.code)) {
+                extra.push(pronoun_mention(i, c));
+            }
+        }
+        // Personal pronouns with no antecedent in the sentence.
         for (i, w) in words.iter().enumerate() {
             if !matches!(
                 w.kind,
@@ -145,19 +190,11 @@ impl ArticleCarry {
             if mentions.iter().any(|m| m.end <= i && !m.synthetic) {
                 continue;
             }
-            if let Some(c) = self.nearest(|c| c.person) {
-                let hit = ActorHit {
-                    start: i,
-                    end: i + 1,
-                    ..c.hit.clone()
-                };
-                extra.push(Mention {
-                    start: i,
-                    end: i + 1,
-                    members: vec![hit],
-                    pronoun: true,
-                    synthetic: false,
-                });
+            if extra.iter().any(|m: &Mention| m.start == i) {
+                continue;
+            }
+            if let Some(c) = self.nearest_person(|_| true) {
+                extra.push(pronoun_mention(i, c));
             }
         }
         if !extra.is_empty() {
@@ -169,6 +206,10 @@ impl ArticleCarry {
 
     /// Remembers the actors of a sentence just coded (its mentions after [`Self::resolve`]).
     pub fn observe(&mut self, d: &Dictionaries, words: &[Word], mentions: &[Mention]) {
+        let unknown_person = words.iter().enumerate().any(|(i, w)| {
+            matches!(w.key.as_str(), "he" | "she" | "him" | "her")
+                && !mentions.iter().any(|m| m.start <= i && i < m.end)
+        });
         let actors: Vec<Carried> = mentions
             .iter()
             .filter(|m| !m.synthetic)
@@ -199,7 +240,10 @@ impl ArticleCarry {
         if actors.is_empty() {
             return;
         }
-        self.sentences.push(actors);
+        self.sentences.push(Level {
+            actors,
+            unknown_person,
+        });
         if self.sentences.len() > MEMORY {
             self.sentences.remove(0);
         }
@@ -212,8 +256,38 @@ impl ArticleCarry {
             .sentences
             .iter()
             .rev()
-            .find(|s| s.iter().any(compatible))?;
-        unique(level, compatible)
+            .find(|s| s.actors.iter().any(compatible))?;
+        unique(&level.actors, compatible)
+    }
+
+    /// The one person (that `also` accepts) of the nearest earlier sentence naming a person;
+    /// none when that sentence names several, or a person only as an unresolved pronoun.
+    fn nearest_person(&self, also: impl Fn(&Carried) -> bool + Copy) -> Option<&Carried> {
+        let compatible = |c: &Carried| c.person && also(c);
+        let level = self
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.unknown_person || s.actors.iter().any(compatible))?;
+        if level.unknown_person {
+            return None;
+        }
+        unique(&level.actors, compatible)
+    }
+}
+
+/// A pronoun at word `i` that stands for the carried actor `c`.
+fn pronoun_mention(i: usize, c: &Carried) -> Mention {
+    Mention {
+        start: i,
+        end: i + 1,
+        members: vec![ActorHit {
+            start: i,
+            end: i + 1,
+            ..c.hit.clone()
+        }],
+        pronoun: true,
+        synthetic: false,
     }
 }
 
@@ -392,6 +466,18 @@ mod tests {
     fn pronoun_stays_silent_with_two_people_before_it() {
         let got = code("Aranor met Belen on Monday.\n\nShe criticized Gondor on Tuesday.");
         assert_eq!(got, vec![t("ARNGOV", "GONGOV", "040")]);
+    }
+
+    #[test]
+    fn object_pronoun_is_not_its_own_subject() {
+        let got = code("Belen visited the border on Monday.\n\nAranor criticized her on Tuesday.");
+        assert_eq!(got, vec![t("ARNGOV", "GONGOV", "111")]);
+        // No earlier person: the pronoun stays unknown, and a later "she" cannot skip it.
+        let got = code("Aranor criticized her on Tuesday.\n\nShe criticized Gondor.");
+        assert!(
+            got.iter().all(|e| e.0 != "ARNGOV" || e.2 != "111"),
+            "{got:?}"
+        );
     }
 
     #[test]
