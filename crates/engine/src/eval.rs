@@ -699,7 +699,21 @@ mod suite_file {
             } else {
                 sentences += 1;
             }
+            for case in &r.ambiguous_carry {
+                assert!(
+                    case.source.is_some() != case.target.is_some(),
+                    "line {}: an ambiguous case leaves out exactly one side",
+                    i + 1
+                );
+            }
             for d in &r.details {
+                assert!(
+                    d.carry
+                        .as_deref()
+                        .is_none_or(|c| ["source", "target", "both"].contains(&c)),
+                    "line {}",
+                    i + 1
+                );
                 let m = d.modality.as_deref().unwrap_or("asserted");
                 assert!(
                     ["asserted", "reported", "hypothetical", "future", "negated"].contains(&m),
