@@ -110,10 +110,9 @@ impl ArticleCarry {
         }
     }
 
-    /// Resolves the sentence's pronouns and definite descriptions that have no antecedent in
-    /// the sentence against the earlier sentences. `mentions` are the sentence's mentions after
-    /// `parse::resolve_pronouns`, sorted by start.
-    pub fn resolve(&self, words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
+    /// Drops the mentions of the article's dateline ("MEXICO CITY - "): before pronouns are
+    /// resolved, so that "she" in the first sentence does not take the dateline's place.
+    pub fn drop_dateline(&self, words: &[Word], mentions: &mut Vec<Mention>) {
         if self.dateline_end > 0 {
             let in_dateline = |m: &Mention| {
                 words
@@ -122,6 +121,12 @@ impl ArticleCarry {
             };
             mentions.retain(|m| m.synthetic || !in_dateline(m));
         }
+    }
+
+    /// Resolves the sentence's pronouns and definite descriptions that have no antecedent in
+    /// the sentence against the earlier sentences. `mentions` are the sentence's mentions after
+    /// `parse::resolve_pronouns`, sorted by start.
+    pub fn resolve(&self, words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
         // Definite descriptions coded as lone agents.
         for mention in mentions.iter_mut() {
             let Some(sector) = description_sector(words, mention) else {
@@ -523,6 +528,10 @@ mod tests {
         assert_eq!(super::dateline_end("Arnor City - Aranor spoke."), None);
         let got = code("ARNOR (AP) - Aranor criticized Gondor on Monday.");
         assert_eq!(got, vec![t("ARNGOV", "GON", "111")]);
+        // Nor the antecedent of a pronoun of the first sentence.
+        let got = code("ARNOR (AP) - Belen said on Monday that she criticized Arnor.");
+        assert!(got.contains(&t("GONGOV", "ARN", "111")), "{got:?}");
+        assert!(got.iter().all(|e| e.0 != "ARN"), "{got:?}");
     }
 
     #[test]

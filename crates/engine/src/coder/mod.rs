@@ -380,7 +380,10 @@ impl Engine {
         {
             return Vec::new();
         }
-        let mentions = parse::join_compounds(d, &words, &tags, mentions);
+        let mut mentions = parse::join_compounds(d, &words, &tags, mentions);
+        if tabari.is_none() {
+            carry.drop_dateline(&words, &mut mentions);
+        }
         let mut mentions = parse::resolve_pronouns(&words, mentions);
         if tabari.is_none() {
             mentions = carry.resolve(&words, mentions);
@@ -915,9 +918,10 @@ impl Engine {
             if r.code.starts_with("15") && !self.tabari && !source.code.starts_with("---") {
                 let own = source.code.get(..3);
                 let rest = target.code.strip_prefix("---").filter(|s| !s.is_empty());
-                if let (Some(country), Some(rest)) = (own, rest) {
-                    target.code = format!("{country}{rest}");
-                    target.country = Some(country.to_string());
+                let own_forces = own.zip(rest).map(|(c, r)| format!("{c}{r}"));
+                if let Some(code) = own_forces.filter(|c| *c != source.code) {
+                    target.code = code;
+                    target.country = own.map(str::to_string);
                 }
             }
             if out.iter().any(|e| {
