@@ -913,11 +913,15 @@ impl Engine {
             };
             let source = actor_ref(r.source, r.source_member);
             let mut target = actor_ref(r.target, r.target_member);
-            // Force posture ("deployed troops", "mobilized the army"): a force with no country
-            // of its own is the doer's.
+            // Force posture ("deployed troops", "mobilized the army"): armed forces or police
+            // with no country of its own are the doer's.
             if r.code.starts_with("15") && !self.tabari && !source.code.starts_with("---") {
                 let own = source.code.get(..3);
-                let rest = target.code.strip_prefix("---").filter(|s| !s.is_empty());
+                // Only armed forces and police: "deploy agents against the cartels" keeps them.
+                let rest = target
+                    .code
+                    .strip_prefix("---")
+                    .filter(|s| matches!(*s, "MIL" | "COP"));
                 let own_forces = own.zip(rest).map(|(c, r)| format!("{c}{r}"));
                 if let Some(code) = own_forces.filter(|c| *c != source.code) {
                     target.code = code;
@@ -1204,7 +1208,7 @@ mod tests {
     fn force_posture_takes_the_doers_own_forces() {
         let e = engine(
             ARDA,
-            "@agent MIL troops\n  alias army\n",
+            "@agent MIL troops\n  alias army\n\n@agent UAF gunmen\n",
             "@verb DEPLOY\n  forms deploy deployed\n  code 150\n\n\
              @verb ATTACK\n  forms attack attacked\n  code 190\n",
         );
@@ -1213,7 +1217,11 @@ mod tests {
             triples(&e, "Arnor deployed troops to the border."),
             vec![t("ARN", "ARNMIL", "150")]
         );
-        // Not for other codes: the troops someone attacks are not its own.
+        // Not for other sectors, nor for other codes: the troops someone attacks are not its own.
+        assert_eq!(
+            triples(&e, "Arnor deployed gunmen to the border."),
+            vec![t("ARN", "---UAF", "150")]
+        );
         assert_eq!(
             triples(&e, "Arnor attacked troops near the border."),
             vec![t("ARN", "---MIL", "190")]
