@@ -453,6 +453,37 @@ impl Engine {
                         r.source_member = 0;
                     }
                 }
+                // Nor is the speaker the target of its own quote ("Mexico and the United States
+                // will meet, X said"): a compound source meets itself, else no target.
+                let mut regrouped: Vec<RawEvent> = Vec::new();
+                for r in raw.iter_mut() {
+                    if r.target != Some(speaker) || r.verb_word >= at || r.source.is_none() {
+                        continue;
+                    }
+                    let compound = r
+                        .source
+                        .and_then(|s| mentions.get(s))
+                        .is_some_and(Mention::is_compound);
+                    if compound && !regrouped.iter().any(|g| g.verb_word == r.verb_word) {
+                        push_pairs(
+                            &mut regrouped,
+                            &mentions,
+                            r.source,
+                            r.source,
+                            &r.code,
+                            r.verb,
+                            r.pattern,
+                            r.verb_word,
+                        );
+                    }
+                    r.target = None;
+                    r.target_member = 0;
+                }
+                if !regrouped.is_empty() {
+                    let verbs: Vec<usize> = regrouped.iter().map(|g| g.verb_word).collect();
+                    raw.retain(|r| !(r.target.is_none() && verbs.contains(&r.verb_word)));
+                    raw.extend(regrouped);
+                }
             }
         }
         let site = SentenceSite {
@@ -1245,6 +1276,11 @@ mod tests {
             triples(&e, "Gondor was attacked on Monday, Aranor said."),
             vec![t("---", "GON", "190")]
         );
+        // Nor is the speaker the target of its quote: a compound meets itself.
+        let e = engine(ARDA, "", "@verb MEET\n  forms meet meets met\n  code 040\n");
+        let mut got = triples(&e, "Arnor and Gondor will meet next week, Aranor said.");
+        got.sort();
+        assert_eq!(got, vec![t("ARN", "GON", "040"), t("GON", "ARN", "040")]);
     }
 
     /// "US" read as "U.S." when the dictionaries name the country "U.S." and not "us".
