@@ -2,7 +2,9 @@
 //!
 //! Prints a summary (or, with `--json`, one JSON object with the keys `suite`, `records`,
 //! `evaluated`, `passed`, `pass_rate`, `expected_events`, `produced_events`, `true_positives`,
-//! `precision`, `recall`, `f1`). `--failures` lists each failing record. `--min-pass-rate` and
+//! `precision`, `recall`, `f1`; suites with context or carry-over fields add the keys described
+//! in `atalaya_engine::eval`: `modality_accuracy`, `date_accuracy`, `attribution_accuracy`,
+//! `carry_accuracy`, `carried_events`, `ambiguous_cases`, `ambiguous_silent`). `--failures` lists each failing record. `--min-pass-rate` and
 //! `--min-precision` make the exit status 1 when a figure falls below them (CI's ratchet).
 
 use crate::dicts::{self, DictArgs};

@@ -24,6 +24,19 @@
 //!
 //! Each figure is `correct / scored` and is present in [`Scores`] (and in the JSON) only when
 //! at least one matched expected event carries the field.
+//!
+//! # Carry-over scores
+//! An expected event may carry `carry` (`source` | `target` | `both`): that side's actor is
+//! named only in an earlier sentence of the article ("he", "the president"). A record may carry
+//! `ambiguous_carry`, a list of `{code, source?, target?}` with one side left out: an event whose
+//! left-out side has two compatible antecedents, so that the coder must not guess it.
+//! - `carry_accuracy` = carried expected events produced with their exact triple / carried
+//!   expected events (`carried_events`);
+//! - `ambiguous_silent` = ambiguous cases for which no produced event has the code, the given
+//!   side and, on the left-out side, an actor with a country or a name (anything but `---…`),
+//!   out of `ambiguous_cases`.
+//!
+//! These keys are present only when the suite has such fields.
 
 use crate::coder::{Engine, RunOptions};
 use crate::record::{Article, Event};
@@ -66,6 +79,32 @@ pub struct ExpectedDetail {
     pub date_precision: Option<String>,
     #[serde(default)]
     pub attribution: Option<Vec<ExpectedLink>>,
+    /// Which side's actor is named only in an earlier sentence: `source`, `target`, `both`.
+    #[serde(default)]
+    pub carry: Option<String>,
+}
+
+/// An event whose actor on the left-out side is ambiguous across sentences: it must not be
+/// produced with a guessed actor there (see "Carry-over scores" in the module doc).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AmbiguousCarry {
+    pub code: String,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub target: Option<String>,
+}
+
+impl AmbiguousCarry {
+    /// Does `e` give this case a guessed actor (a real code on the left-out side)?
+    fn guessed_by(&self, e: &Event) -> bool {
+        let named = |code: &str| !code.is_empty() && !code.starts_with("---");
+        e.cameo == self.code
+            && self.source.as_ref().is_none_or(|s| *s == e.source.code)
+            && self.target.as_ref().is_none_or(|t| *t == e.target.code)
+            && (self.source.is_some() || named(&e.source.code))
+            && (self.target.is_some() || named(&e.target.code))
+    }
 }
 
 impl ExpectedDetail {
@@ -102,6 +141,8 @@ struct RawSuiteRecord {
     /// (`{ OPTION: SET: MINIMUM WORDS = 4`), which take effect like `option_command`.
     #[serde(default)]
     notes: Vec<String>,
+    #[serde(default)]
+    ambiguous_carry: Vec<AmbiguousCarry>,
 }
 
 impl From<RawSuiteRecord> for SuiteRecord {
@@ -115,7 +156,11 @@ impl From<RawSuiteRecord> for SuiteRecord {
                 code: e.code.clone(),
             })
             .collect();
-        let details = if r.expected.iter().any(ExpectedDetail::has_context) {
+        let details = if r
+            .expected
+            .iter()
+            .any(|e| e.has_context() || e.carry.is_some())
+        {
             r.expected
         } else {
             Vec::new()
@@ -129,6 +174,7 @@ impl From<RawSuiteRecord> for SuiteRecord {
             expected,
             details,
             expect_no_events: r.expect_no_events,
+            ambiguous_carry: r.ambiguous_carry,
             evaluate: r.evaluate,
             config: r.config,
             option_command: r.option_command.or_else(|| {
@@ -168,6 +214,9 @@ pub struct SuiteRecord {
     /// The expected events with their context fields, when any carries one (else empty).
     #[serde(default)]
     pub details: Vec<ExpectedDetail>,
+    /// Events that must not be produced with a guessed actor (see the module doc).
+    #[serde(default)]
+    pub ambiguous_carry: Vec<AmbiguousCarry>,
 }
 
 fn yes() -> bool {
@@ -195,6 +244,15 @@ pub struct Scores {
     pub date_accuracy: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution_accuracy: Option<f64>,
+    /// See "Carry-over scores" in the module doc.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carry_accuracy: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried_events: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ambiguous_cases: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ambiguous_silent: Option<usize>,
 }
 
 /// Correct / scored counts for one context field.
@@ -219,6 +277,10 @@ struct ContextTallies {
     modality: Tally,
     date: Tally,
     attribution: Tally,
+    /// Carried expected events: produced with their exact triple / all.
+    carry: Tally,
+    /// Ambiguous cases: left without a guessed actor / all.
+    ambiguous: Tally,
 }
 
 fn modality_name(m: crate::record::Modality) -> &'static str {
@@ -256,6 +318,21 @@ fn link_matches(expected: &ExpectedLink, produced: &crate::record::Attribution) 
                     .as_ref()
                     .is_none_or(|c| produced.code.as_deref() == Some(c.as_str()))
         }
+    }
+}
+
+/// Scores the carry-over fields of one record: its carried expected events and its ambiguous
+/// cases, against what was produced.
+fn tally_carry(record: &SuiteRecord, events: &[Event], t: &mut ContextTallies) {
+    for d in record.details.iter().filter(|d| d.carry.is_some()) {
+        t.carry.add(
+            events.iter().any(|e| {
+                e.source.code == d.source && e.target.code == d.target && e.cameo == d.code
+            }),
+        );
+    }
+    for case in &record.ambiguous_carry {
+        t.ambiguous.add(!events.iter().any(|e| case.guessed_by(e)));
     }
 }
 
@@ -314,6 +391,10 @@ impl Scores {
             modality_accuracy: None,
             date_accuracy: None,
             attribution_accuracy: None,
+            carry_accuracy: None,
+            carried_events: None,
+            ambiguous_cases: None,
+            ambiguous_silent: None,
         }
     }
 }
@@ -398,6 +479,7 @@ pub fn evaluate(
         };
         let out = engine.code_article_with(&article, &run);
         tally_context(&r.details, &out.events, &mut context);
+        tally_carry(r, &out.events, &mut context);
         let produced = triples(&out.events);
         if std::env::var_os("ATALAYA_EVAL_DUMP").is_some() {
             for e in &out.events {
@@ -474,6 +556,10 @@ pub fn evaluate(
     scores.modality_accuracy = context.modality.rate();
     scores.date_accuracy = context.date.rate();
     scores.attribution_accuracy = context.attribution.rate();
+    scores.carry_accuracy = context.carry.rate();
+    scores.carried_events = (context.carry.scored > 0).then_some(context.carry.scored);
+    scores.ambiguous_cases = (context.ambiguous.scored > 0).then_some(context.ambiguous.scored);
+    scores.ambiguous_silent = (context.ambiguous.scored > 0).then_some(context.ambiguous.correct);
     EvalReport { scores, failures }
 }
 
@@ -571,6 +657,35 @@ mod tests {
         let json = serde_json::to_string(&s).unwrap_or_default();
         assert!(json.contains("\"modality_accuracy\":0.5"));
         assert!(!json.contains("date_accuracy"));
+        assert!(!json.contains("carry_accuracy"));
+    }
+
+    #[test]
+    fn carry_tallies_count_carried_events_and_unguessed_ambiguous_cases() {
+        let line = r#"{"id":"c1","text":"x","expected":[
+            {"source":"USAGOV","target":"CAN","code":"111","carry":"source"},
+            {"source":"MEXGOV","target":"USA","code":"120","carry":"source"},
+            {"source":"USAGOV","target":"MEXGOV","code":"040"}],
+            "ambiguous_carry":[{"target":"CAN","code":"051"},{"target":"CAN","code":"042"},
+            {"source":"CAN","code":"111"}]}"#;
+        let r: SuiteRecord =
+            serde_json::from_str(&line.replace('\n', "")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.details.len(), 3);
+        assert_eq!(r.ambiguous_carry.len(), 3);
+        let events = vec![
+            event("USAGOV", "CAN", "111", Modality::Asserted),
+            event("USAGOV", "MEXGOV", "040", Modality::Asserted),
+            // Left-out side unnamed: silent.
+            event("---", "CAN", "051", Modality::Asserted),
+            // A guess.
+            event("MEXGOV", "CAN", "042", Modality::Asserted),
+            // Another code: not this case.
+            event("CAN", "USAGOV", "112", Modality::Asserted),
+        ];
+        let mut t = ContextTallies::default();
+        tally_carry(&r, &events, &mut t);
+        assert_eq!((t.carry.correct, t.carry.scored), (1, 2));
+        assert_eq!((t.ambiguous.correct, t.ambiguous.scored), (2, 3));
     }
 }
 
@@ -608,7 +723,21 @@ mod suite_file {
             } else {
                 sentences += 1;
             }
+            for case in &r.ambiguous_carry {
+                assert!(
+                    case.source.is_some() != case.target.is_some(),
+                    "line {}: an ambiguous case leaves out exactly one side",
+                    i + 1
+                );
+            }
             for d in &r.details {
+                assert!(
+                    d.carry
+                        .as_deref()
+                        .is_none_or(|c| ["source", "target", "both"].contains(&c)),
+                    "line {}",
+                    i + 1
+                );
                 let m = d.modality.as_deref().unwrap_or("asserted");
                 assert!(
                     ["asserted", "reported", "hypothetical", "future", "negated"].contains(&m),

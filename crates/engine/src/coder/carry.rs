@@ -17,7 +17,15 @@
 //!   [`definite_description_kind`] gives its sector, it takes the code of the nearest actor with
 //!   a country and that sector in the earlier sentences, nearest first (an actor of its own
 //!   sentence is another one: "Mexican lawmakers urged the Senate"); several different codes
-//!   at the nearest level → unchanged.
+//!   at the nearest level → unchanged. A description with a person head ("the ambassador",
+//!   "the secretary") first looks for an earlier actor named with that same word ("US
+//!   Ambassador Ronald Johnson"), nearest first, so that it does not take another official of
+//!   the same country and sector.
+//! - An object pronoun ("praised her for …", "met him") cannot be its own clause's subject:
+//!   when the parser linked it to an actor of its sentence, or did not link it ("him"), it
+//!   takes the nearest earlier person whose code no actor of its sentence has, or nothing.
+//! - A sentence with a personal pronoun left unresolved names a person nobody knows: a later
+//!   pronoun that reaches that sentence is ambiguous ("Trump praised her. She thanked …").
 //! - Only the last [`MEMORY`] sentences that named an actor are looked at.
 //! - A wire dateline ("WASHINGTON (AP) - ", "MEXICO CITY, Sept. 3 - ") names where the story
 //!   was filed, not an actor of the first sentence: its mentions are dropped
@@ -63,15 +71,33 @@ const PERSON_AGENT_HEADS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Carried {
     pub hit: ActorHit,
-    /// A person (an official with dated roles, or an actor with a person agent).
+    /// A person (an official with dated roles, an actor with a person agent, or one named
+    /// with a person head such as "US ambassador").
     pub person: bool,
+    /// The folded words that named it ("us", "ambassador", "ronald", "johnson").
+    pub words: Vec<String>,
 }
+
+/// The actors of one earlier sentence.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    actors: Vec<Carried>,
+    /// The sentence also has a personal pronoun that nothing resolved: an unknown person.
+    unknown_person: bool,
+}
+
+/// Prepositions and punctuation after "her" that make it an object ("praised her for …"),
+/// not a possessive ("her government").
+const AFTER_OBJECT: &[&str] = &[
+    ",", "for", "on", "over", "to", "at", "in", "with", "after", "during", "as", "and", "about",
+    "by", "from", "of", "that", "last", "this",
+];
 
 /// Per-article memory of the actors of the sentences coded so far.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleCarry {
     /// Per earlier sentence that named at least one actor, its actors; oldest first.
-    sentences: Vec<Vec<Carried>>,
+    sentences: Vec<Level>,
     /// Byte offset where the article's dateline ends (0 when it has none).
     dateline_end: usize,
 }
@@ -84,10 +110,9 @@ impl ArticleCarry {
         }
     }
 
-    /// Resolves the sentence's pronouns and definite descriptions that have no antecedent in
-    /// the sentence against the earlier sentences. `mentions` are the sentence's mentions after
-    /// `parse::resolve_pronouns`, sorted by start.
-    pub fn resolve(&self, words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
+    /// Drops the mentions of the article's dateline ("MEXICO CITY - "): before pronouns are
+    /// resolved, so that "she" in the first sentence does not take the dateline's place.
+    pub fn drop_dateline(&self, words: &[Word], mentions: &mut Vec<Mention>) {
         if self.dateline_end > 0 {
             let in_dateline = |m: &Mention| {
                 words
@@ -96,21 +121,62 @@ impl ArticleCarry {
             };
             mentions.retain(|m| m.synthetic || !in_dateline(m));
         }
+    }
+
+    /// Resolves the sentence's pronouns and definite descriptions that have no antecedent in
+    /// the sentence against the earlier sentences. `mentions` are the sentence's mentions after
+    /// `parse::resolve_pronouns`, sorted by start.
+    pub fn resolve(&self, words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
         // Definite descriptions coded as lone agents.
         for mention in mentions.iter_mut() {
             let Some(sector) = description_sector(words, mention) else {
                 continue;
             };
             // Not an actor of its own sentence: "Mexican lawmakers urged the Senate" names two.
-            let found = self.nearest(|c: &Carried| has_sector(&c.hit.code, sector));
+            let head = words
+                .get(mention.end.wrapping_sub(1))
+                .map(|w| w.key.as_str())
+                .filter(|h| PERSON_AGENT_HEADS.contains(h));
+            let titled = head.and_then(|h| {
+                self.nearest(|c: &Carried| {
+                    has_sector(&c.hit.code, sector) && c.words.iter().any(|w| w == h)
+                })
+            });
+            let found =
+                titled.or_else(|| self.nearest(|c: &Carried| has_sector(&c.hit.code, sector)));
             if let (Some(c), Some(member)) = (found, mention.members.first_mut()) {
                 member.code = c.hit.code.clone();
                 member.base = c.hit.base.clone();
                 member.actor = c.hit.actor;
             }
         }
-        // Personal pronouns with no antecedent in the sentence.
+        // Object pronouns: never the subject of their own clause.
         let mut extra = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let next = words.get(i + 1).map(|n| n.key.as_str());
+            let object = match w.key.as_str() {
+                "him" => true,
+                "her" => next.is_none_or(|n| AFTER_OBJECT.contains(&n)),
+                _ => false,
+            };
+            if !object
+                || !mentions
+                    .iter()
+                    .any(|m| m.end <= i && !m.synthetic && !m.pronoun)
+            {
+                continue;
+            }
+            let own: Vec<String> = mentions
+                .iter()
+                .filter(|m| !m.pronoun && !m.synthetic)
+                .flat_map(|m| m.members.iter().map(|h| h.code.clone()))
+                .collect();
+            mentions.retain(|m| !(m.pronoun && m.start <= i && i < m.end));
+            if let Some(c) = self.nearest_person(|c| !own.contains(&c.hit.code)) {
+                extra.push(pronoun_mention(i, c));
+            }
+        }
+        // Personal pronouns with no antecedent in the sentence.
         for (i, w) in words.iter().enumerate() {
             if !matches!(
                 w.kind,
@@ -129,19 +195,11 @@ impl ArticleCarry {
             if mentions.iter().any(|m| m.end <= i && !m.synthetic) {
                 continue;
             }
-            if let Some(c) = self.nearest(|c| c.person) {
-                let hit = ActorHit {
-                    start: i,
-                    end: i + 1,
-                    ..c.hit.clone()
-                };
-                extra.push(Mention {
-                    start: i,
-                    end: i + 1,
-                    members: vec![hit],
-                    pronoun: true,
-                    synthetic: false,
-                });
+            if extra.iter().any(|m: &Mention| m.start == i) {
+                continue;
+            }
+            if let Some(c) = self.nearest_person(|_| true) {
+                extra.push(pronoun_mention(i, c));
             }
         }
         if !extra.is_empty() {
@@ -152,21 +210,45 @@ impl ArticleCarry {
     }
 
     /// Remembers the actors of a sentence just coded (its mentions after [`Self::resolve`]).
-    pub fn observe(&mut self, d: &Dictionaries, mentions: &[Mention]) {
+    pub fn observe(&mut self, d: &Dictionaries, words: &[Word], mentions: &[Mention]) {
+        let unknown_person = words.iter().enumerate().any(|(i, w)| {
+            matches!(w.key.as_str(), "he" | "she" | "him" | "her")
+                && !mentions.iter().any(|m| m.start <= i && i < m.end)
+        });
         let actors: Vec<Carried> = mentions
             .iter()
             .filter(|m| !m.synthetic)
-            .flat_map(|m| m.members.iter())
-            .filter(|h| has_country(&h.code))
-            .map(|h| Carried {
-                hit: h.clone(),
-                person: is_person(d, h),
+            .flat_map(|m| m.members.iter().map(move |h| (m, h)))
+            .filter(|(_, h)| has_country(&h.code))
+            .map(|(m, h)| {
+                // A pronoun's hit copies its antecedent's words; its own word is "he".
+                let named: Vec<String> = if m.pronoun {
+                    Vec::new()
+                } else {
+                    words
+                        .get(h.start..h.end.max(h.start))
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|w| w.key.clone())
+                        .collect()
+                };
+                let titled = named
+                    .iter()
+                    .any(|w| PERSON_AGENT_HEADS.contains(&w.as_str()));
+                Carried {
+                    hit: h.clone(),
+                    person: titled || is_person(d, h),
+                    words: named,
+                }
             })
             .collect();
         if actors.is_empty() {
             return;
         }
-        self.sentences.push(actors);
+        self.sentences.push(Level {
+            actors,
+            unknown_person,
+        });
         if self.sentences.len() > MEMORY {
             self.sentences.remove(0);
         }
@@ -179,8 +261,38 @@ impl ArticleCarry {
             .sentences
             .iter()
             .rev()
-            .find(|s| s.iter().any(compatible))?;
-        unique(level, compatible)
+            .find(|s| s.actors.iter().any(compatible))?;
+        unique(&level.actors, compatible)
+    }
+
+    /// The one person (that `also` accepts) of the nearest earlier sentence naming a person;
+    /// none when that sentence names several, or a person only as an unresolved pronoun.
+    fn nearest_person(&self, also: impl Fn(&Carried) -> bool + Copy) -> Option<&Carried> {
+        let compatible = |c: &Carried| c.person && also(c);
+        let level = self
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.unknown_person || s.actors.iter().any(compatible))?;
+        if level.unknown_person {
+            return None;
+        }
+        unique(&level.actors, compatible)
+    }
+}
+
+/// A pronoun at word `i` that stands for the carried actor `c`.
+fn pronoun_mention(i: usize, c: &Carried) -> Mention {
+    Mention {
+        start: i,
+        end: i + 1,
+        members: vec![ActorHit {
+            start: i,
+            end: i + 1,
+            ..c.hit.clone()
+        }],
+        pronoun: true,
+        synthetic: false,
     }
 }
 
@@ -286,6 +398,10 @@ mod tests {
   role     ARNGOV 2020-01-01..2030-12-31
   code     ARNELI
 
+@entity GON.embassy  Gondor embassy
+  alias    Gondorian ambassador
+  code     GONGOV
+
 @entity GON.belen  Belen
   role     GONGOV 2020-01-01..2030-12-31
   code     GONELI
@@ -297,6 +413,9 @@ mod tests {
 
 @agent CRM cartel
   plural   cartels
+
+@agent GOV ambassador
+  plural   ambassadors
 ";
 
     const VERBS: &str = "\
@@ -355,6 +474,18 @@ mod tests {
     }
 
     #[test]
+    fn object_pronoun_is_not_its_own_subject() {
+        let got = code("Belen visited the border on Monday.\n\nAranor criticized her on Tuesday.");
+        assert_eq!(got, vec![t("ARNGOV", "GONGOV", "111")]);
+        // No earlier person: the pronoun stays unknown, and a later "she" cannot skip it.
+        let got = code("Aranor criticized her on Tuesday.\n\nShe criticized Gondor.");
+        assert!(
+            got.iter().all(|e| e.0 != "ARNGOV" || e.2 != "111"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn countries_are_not_people() {
         let got = code("Arnor and Gondor held talks.\n\nHe criticized Gondor on Tuesday.");
         assert!(got.iter().all(|e| e.2 != "111"), "{got:?}");
@@ -366,6 +497,18 @@ mod tests {
         assert_eq!(got, vec![t("ARNCRM", "GON", "190")]);
         let got = code("Aranor spoke on Monday.\n\nThe president criticized Gondor on Tuesday.");
         assert_eq!(got, vec![t("ARNGOV", "GON", "111")]);
+    }
+
+    #[test]
+    fn titled_description_takes_the_actor_named_with_its_title() {
+        // Two GOV actors before it; only one was named "ambassador".
+        let got = code(
+            "Aranor met the Gondorian ambassador on Monday.\n\nThe ambassador criticized Arnor.",
+        );
+        assert!(got.contains(&t("GONGOV", "ARN", "111")), "{got:?}");
+        // "Gondorian ambassador" names a person too: "he" has two candidates.
+        let got = code("Aranor met the Gondorian ambassador on Monday.\n\nHe criticized Arnor.");
+        assert!(got.iter().all(|e| e.2 != "111" || e.0 == "---"), "{got:?}");
     }
 
     #[test]
@@ -385,6 +528,10 @@ mod tests {
         assert_eq!(super::dateline_end("Arnor City - Aranor spoke."), None);
         let got = code("ARNOR (AP) - Aranor criticized Gondor on Monday.");
         assert_eq!(got, vec![t("ARNGOV", "GON", "111")]);
+        // Nor the antecedent of a pronoun of the first sentence.
+        let got = code("ARNOR (AP) - Belen said on Monday that she criticized Arnor.");
+        assert!(got.contains(&t("GONGOV", "ARN", "111")), "{got:?}");
+        assert!(got.iter().all(|e| e.0 != "ARN"), "{got:?}");
     }
 
     #[test]

@@ -76,6 +76,10 @@ pub struct Engine {
     /// value → code, for combining an upper verb with the verb it governs ("will" + "help").
     ontology_value: HashMap<String, i64>,
     ontology_code: HashMap<i64, String>,
+    /// The dictionaries name the United States "U.S." but have no actor "us" (atalaya's
+    /// leave it out: folded, it is the pronoun): then a capitalised "US" in mixed-case
+    /// text is read as "U.S.".
+    us_as_abbreviation: bool,
 }
 
 /// The sentence an event comes from, and its article.
@@ -167,7 +171,16 @@ impl Engine {
                 .entry(e.value)
                 .or_insert_with(|| e.cameo.clone());
         }
+        let actor_at = |key: &str| {
+            let mut found = Vec::new();
+            lexicon.matches_at(&[key], 0, &mut found);
+            found
+                .iter()
+                .any(|m| matches!(m.kind, lexicon::LexKind::Actor(_)))
+        };
+        let us_as_abbreviation = !tabari && actor_at("u.s.") && !actor_at("us");
         Engine {
+            us_as_abbreviation,
             dicts,
             lexicon,
             ordered_patterns,
@@ -301,8 +314,18 @@ impl Engine {
                 return Vec::new();
             }
         }
-        let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
         let all_caps = !sentence.chars().any(char::is_lowercase);
+        let keys: Vec<&str> = words
+            .iter()
+            .map(|w| {
+                let text = sentence.get(w.start.saturating_sub(base)..w.end.saturating_sub(base));
+                if self.us_as_abbreviation && !all_caps && text == Some("US") {
+                    "u.s."
+                } else {
+                    w.key.as_str()
+                }
+            })
+            .collect();
         let (tags, discard) = parse::tag_words(&self.lexicon, &keys, &words, all_caps, self.tabari);
         if discard.is_some() {
             return Vec::new();
@@ -362,11 +385,14 @@ impl Engine {
         {
             return Vec::new();
         }
-        let mentions = parse::join_compounds(d, &words, &tags, mentions);
+        let mut mentions = parse::join_compounds(d, &words, &tags, mentions);
+        if tabari.is_none() {
+            carry.drop_dateline(&words, &mut mentions);
+        }
         let mut mentions = parse::resolve_pronouns(&words, mentions);
         if tabari.is_none() {
             mentions = carry.resolve(&words, mentions);
-            carry.observe(d, &mentions);
+            carry.observe(d, &words, &mentions);
         }
         if let Some(defaults) = tabari.and_then(|t| t.defaults.as_ref()) {
             for code in [&defaults.source, &defaults.target].into_iter().flatten() {
@@ -409,6 +435,61 @@ impl Engine {
         // TABARI: a discard (`###`) or complex (`+++`) code anywhere halts the sentence.
         if tabari.is_some() && raw.iter().any(|r| is_halt_code(&r.code)) {
             return Vec::new();
+        }
+        // "Nothing is off the table with the cartels, Hegseth said": an event of the quoted
+        // words with no doer of its own is the trailing speaker's statement.
+        if tabari.is_none() {
+            if let Some(speaker) = trailing_speaker(&words, &mentions) {
+                let at = mentions.get(speaker).map_or(0, |m| m.start);
+                // A target before the verb is a passive subject ("Gondor was attacked, X
+                // said"): its doer is unknown, not the speaker.
+                let target_after = |r: &RawEvent| {
+                    r.target
+                        .and_then(|t| mentions.get(t))
+                        .is_none_or(|m| m.start > r.verb_word)
+                };
+                for r in raw.iter_mut() {
+                    if r.source.is_none()
+                        && r.verb_word < at
+                        && r.target != Some(speaker)
+                        && target_after(r)
+                    {
+                        r.source = Some(speaker);
+                        r.source_member = 0;
+                    }
+                }
+                // Nor is the speaker the target of its own quote ("Mexico and the United States
+                // will meet, X said"): a compound source meets itself, else no target.
+                let mut regrouped: Vec<RawEvent> = Vec::new();
+                for r in raw.iter_mut() {
+                    if r.target != Some(speaker) || r.verb_word >= at || r.source.is_none() {
+                        continue;
+                    }
+                    let compound = r
+                        .source
+                        .and_then(|s| mentions.get(s))
+                        .is_some_and(Mention::is_compound);
+                    if compound && !regrouped.iter().any(|g| g.verb_word == r.verb_word) {
+                        push_pairs(
+                            &mut regrouped,
+                            &mentions,
+                            r.source,
+                            r.source,
+                            &r.code,
+                            r.verb,
+                            r.pattern,
+                            r.verb_word,
+                        );
+                    }
+                    r.target = None;
+                    r.target_member = 0;
+                }
+                if !regrouped.is_empty() {
+                    let verbs: Vec<usize> = regrouped.iter().map(|g| g.verb_word).collect();
+                    raw.retain(|r| !(r.target.is_none() && verbs.contains(&r.verb_word)));
+                    raw.extend(regrouped);
+                }
+            }
         }
         let site = SentenceSite {
             article_id,
@@ -894,7 +975,22 @@ impl Engine {
                 }
             };
             let source = actor_ref(r.source, r.source_member);
-            let target = actor_ref(r.target, r.target_member);
+            let mut target = actor_ref(r.target, r.target_member);
+            // Force posture ("deployed troops", "mobilized the army"): armed forces or police
+            // with no country of its own are the doer's.
+            if r.code.starts_with("15") && !self.tabari && !source.code.starts_with("---") {
+                let own = source.code.get(..3);
+                // Only armed forces and police: "deploy agents against the cartels" keeps them.
+                let rest = target
+                    .code
+                    .strip_prefix("---")
+                    .filter(|s| matches!(*s, "MIL" | "COP"));
+                let own_forces = own.zip(rest).map(|(c, r)| format!("{c}{r}"));
+                if let Some(code) = own_forces.filter(|c| *c != source.code) {
+                    target.code = code;
+                    target.country = own.map(str::to_string);
+                }
+            }
             if out.iter().any(|e| {
                 e.source.code == source.code && e.target.code == target.code && e.cameo == r.code
             }) {
@@ -1088,6 +1184,33 @@ fn is_subordinator(key: &str) -> bool {
     )
 }
 
+/// The actor of a trailing ", X said" (", the army said", ", he told reporters"): a mention
+/// right after a comma (and an article) and right before a speech verb.
+fn trailing_speaker(words: &[words::Word], mentions: &[Mention]) -> Option<usize> {
+    mentions.iter().position(|m| {
+        if m.synthetic || m.start == 0 {
+            return false;
+        }
+        let speech = words.get(m.end).is_some_and(|w| {
+            matches!(
+                w.key.as_str(),
+                "said" | "says" | "told" | "added" | "stated" | "declared" | "insisted"
+            )
+        });
+        let before = words.get(m.start - 1);
+        let after_comma = match before.map(|w| w.kind) {
+            Some(WordKind::Comma) => true,
+            Some(WordKind::Det) => m
+                .start
+                .checked_sub(2)
+                .and_then(|p| words.get(p))
+                .is_some_and(|w| w.kind == WordKind::Comma),
+            _ => false,
+        };
+        speech && after_comma
+    })
+}
+
 /// Is the verb at clause position `pos` negated ("not", "n't", "never" among the few words
 /// before it, after the previous verb)?
 fn negated_at(view: &ClauseView, pos: usize, window_start: usize) -> bool {
@@ -1138,4 +1261,130 @@ fn is_participle(key: &str) -> bool {
 /// TABARI's discard `###` and complex `+++` codes: the sentence is not coded.
 fn is_halt_code(code: &str) -> bool {
     code.starts_with("###") || code.starts_with("+++")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Engine};
+
+    fn engine(actors: &str, agents: &str, verbs: &str) -> Engine {
+        let files = [
+            ("actors.txt", actors),
+            ("agents.txt", agents),
+            ("verbs.txt", verbs),
+        ];
+        let (dicts, _) =
+            atalaya_dict::atalaya::load_texts_atalaya(&files).expect("test dictionaries load");
+        Engine::new(dicts)
+    }
+
+    fn triples(engine: &Engine, text: &str) -> Vec<(String, String, String)> {
+        let article = Article {
+            id: "t".into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        // One-sided events kept, as the default dictionaries' options do.
+        let mut opts = engine.default_options();
+        opts.require_dyad = false;
+        engine
+            .code_article_with(&article, &opts)
+            .events
+            .into_iter()
+            .map(|e| (e.source.code, e.target.code, e.cameo))
+            .collect()
+    }
+
+    const ARDA: &str = "@entity ARN Arnor\n  code ARN\n\n@entity GON Gondor\n  code GON\n\n\
+        @entity ARN.aranor Aranor\n  code ARNGOV\n";
+
+    #[test]
+    fn force_posture_takes_the_doers_own_forces() {
+        let e = engine(
+            ARDA,
+            "@agent MIL troops\n  alias army\n\n@agent UAF gunmen\n",
+            "@verb DEPLOY\n  forms deploy deployed\n  code 150\n\n\
+             @verb ATTACK\n  forms attack attacked\n  code 190\n",
+        );
+        let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+        assert_eq!(
+            triples(&e, "Arnor deployed troops to the border."),
+            vec![t("ARN", "ARNMIL", "150")]
+        );
+        // Not for other sectors, nor for other codes: the troops someone attacks are not its own.
+        assert_eq!(
+            triples(&e, "Arnor deployed gunmen to the border."),
+            vec![t("ARN", "---UAF", "150")]
+        );
+        assert_eq!(
+            triples(&e, "Arnor attacked troops near the border."),
+            vec![t("ARN", "---MIL", "190")]
+        );
+    }
+
+    #[test]
+    fn trailing_speaker_is_the_doer_of_an_event_without_one() {
+        let e = engine(
+            ARDA,
+            "",
+            "@verb ATTACK\n  forms attack attacked\n  code 190\n",
+        );
+        let t = |s: &str, t: &str, c: &str| (s.to_string(), t.to_string(), c.to_string());
+        assert_eq!(
+            triples(&e, "Nobody will attack Gondor soon, Aranor said."),
+            vec![t("ARNGOV", "GON", "190")]
+        );
+        // A passive subject's doer is unknown: not the speaker.
+        assert_eq!(
+            triples(&e, "Gondor was attacked on Monday, Aranor said."),
+            vec![t("---", "GON", "190")]
+        );
+        // Nor is the speaker the target of its quote: a compound meets itself.
+        let e = engine(ARDA, "", "@verb MEET\n  forms meet meets met\n  code 040\n");
+        let mut got = triples(&e, "Arnor and Gondor will meet next week, Aranor said.");
+        got.sort();
+        assert_eq!(got, vec![t("ARN", "GON", "040"), t("GON", "ARN", "040")]);
+    }
+
+    /// "US" read as "U.S." when the dictionaries name the country "U.S." and not "us".
+    #[test]
+    fn capitalised_us_is_the_country_in_mixed_case_text() {
+        let files = [
+            (
+                "actors.txt",
+                "@entity USA United States\n  alias U.S.\n  code USA\n\n@entity MEX Mexico\n  code MEX\n",
+            ),
+            (
+                "verbs.txt",
+                "@verb CRITICIZE\n  forms criticize criticized\n  code 111\n",
+            ),
+        ];
+        let (dicts, _) =
+            atalaya_dict::atalaya::load_texts_atalaya(&files).expect("test dictionaries load");
+        let engine = Engine::new(dicts);
+        let code = |text: &str| -> Vec<(String, String)> {
+            let article = Article {
+                id: "t".into(),
+                text: text.into(),
+                ..Article::default()
+            };
+            engine
+                .code_article(&article)
+                .events
+                .into_iter()
+                .map(|e| (e.source.code, e.target.code))
+                .collect()
+        };
+        assert_eq!(
+            code("Mexico criticized the US decision."),
+            vec![("MEX".to_string(), "USA".to_string())]
+        );
+        // The pronoun stays a pronoun, and an all-caps headline is not trusted.
+        assert!(code("Mexico criticized us.")
+            .iter()
+            .all(|(_, t)| t != "USA"));
+        assert!(code("MEXICO CRITICIZED US.")
+            .iter()
+            .all(|(_, t)| t != "USA"));
+    }
 }

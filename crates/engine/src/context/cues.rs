@@ -182,6 +182,8 @@ const DELIBERATIVE: &[&str] = &[
     "order",
     "ordered",
     "orders",
+    "directive",
+    "directives",
     "authorized",
     "authorize",
     "authorizes",

@@ -175,6 +175,10 @@ fn modal_and_deliberation_cues_are_hypothetical() {
             "The Pentagon has drawn up options for strikes inside Mexico.",
             "strikes",
         ),
+        (
+            "Trump signed a directive to use military force against cartels.",
+            "use",
+        ),
     ] {
         assert_eq!(modality(text, verb), Modality::Hypothetical, "{text}");
     }
