@@ -164,6 +164,11 @@ pub struct Pattern {
     pub after: Vec<PatternElem>,
     /// True when the verb must directly follow the last `before` element (`WORD_*`).
     pub verb_adjacent: bool,
+    /// PETRARCH-2 pattern syntax (a file whose patterns use `( )`/`{ }` groups): a bare word
+    /// before the verb names the head of a noun phrase, so it never matches a modal, an
+    /// auxiliary, a determiner or an adverb ("- WILL *" does not fire on "will be hosting").
+    /// PETRARCH-1 and TABARI patterns match any word.
+    pub before_words_are_heads: bool,
     pub code: CodeSpec,
     /// The pattern line as written (trimmed, comment removed): reported in `matched`.
     pub text: String,

@@ -243,3 +243,18 @@ fn a_trailing_agent_applies_to_every_actor_of_the_compound() {
         vec![t("ARNMIL", "ROH", "190"), t("GONMIL", "ROH", "190")]
     );
 }
+
+#[test]
+fn a_compound_carried_into_the_next_clause_is_not_its_own_target() {
+    // TABARI makes a compound source its own target when nothing else is found; a source
+    // carried over from the previous clause ("... and criticized the plan") is not such a case.
+    assert_eq!(
+        code("Arnor and Gondor met Rohan on Monday and criticized the plan."),
+        vec![
+            t("ARN", "ROH", "036"),
+            t("GON", "ROH", "036"),
+            t("ROH", "ARN", "036"),
+            t("ROH", "GON", "036"),
+        ]
+    );
+}

@@ -671,6 +671,8 @@ impl Loader {
                 before,
                 after,
                 verb_adjacent: p.verb_adjacent,
+                // atalaya patterns say what they mean: `$ not_* +` is meant to match "not".
+                before_words_are_heads: false,
                 code: p.code,
                 text: p.text,
                 origin: p.origin,

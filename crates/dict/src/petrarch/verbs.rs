@@ -331,11 +331,22 @@ impl Reader {
         let synsets = resolve_synsets(&self.synsets, &self.synset_index, warnings);
         let mut verbs = self.verbs;
         let mut patterns = Vec::new();
+        // PETRARCH-2 syntax is recognised by its groups; PETRARCH-1 files have none.
+        let grouped = self
+            .pending
+            .iter()
+            .flat_map(|p| p.patterns.iter())
+            .any(|d| {
+                d.before
+                    .iter()
+                    .chain(d.after.iter())
+                    .any(|e| matches!(e, DraftElem::Elem(PatternElem::Open(_))))
+            });
         for pending in self.pending {
             let owners = pending.first_verb..pending.first_verb + pending.verb_count;
             for draft in pending.patterns {
                 let origin = draft.origin.clone();
-                match resolve_pattern(draft, pending.first_verb, &self.synset_index) {
+                match resolve_pattern(draft, pending.first_verb, &self.synset_index, grouped) {
                     Ok(pattern) => {
                         let index = patterns.len();
                         patterns.push(pattern);
@@ -494,12 +505,14 @@ fn resolve_pattern(
     draft: PatternDraft,
     verb: usize,
     index: &HashMap<String, usize>,
+    petrarch2_syntax: bool,
 ) -> Result<Pattern, String> {
     Ok(Pattern {
         verb,
         before: resolve_elems(draft.before, index)?,
         after: resolve_elems(draft.after, index)?,
         verb_adjacent: draft.verb_adjacent,
+        before_words_are_heads: petrarch2_syntax,
         code: draft.code,
         text: draft.text,
         origin: draft.origin,

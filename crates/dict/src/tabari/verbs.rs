@@ -255,6 +255,7 @@ impl TabariLoader {
                         before,
                         after,
                         verb_adjacent,
+                        before_words_are_heads: false,
                         code: code.clone(),
                         text: text.clone(),
                         origin: line_origin.clone(),

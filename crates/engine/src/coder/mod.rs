@@ -416,6 +416,7 @@ impl Engine {
             dicts: d,
             tabari_endings: self.tabari,
             compound: &compound,
+            before_words_are_heads: false,
         };
 
         let mut raw: Vec<RawEvent> = Vec::new();
@@ -563,9 +564,7 @@ impl Engine {
                 if !present {
                     continue;
                 }
-                if let Some(b) =
-                    matcher.match_pattern(view, &p.before, &p.after, p.verb_adjacent, pos, verb_end)
-                {
+                if let Some(b) = matcher.match_pattern(view, p, pos, verb_end) {
                     chosen = Some((p.code.clone(), Some(pi), b));
                     break;
                 }
@@ -857,7 +856,11 @@ impl Engine {
                         .copied()
                         .find(|&m| code(m) != scode && Some(m) != source)
                 });
-            if target.is_none() {
+            // TABARI: "the compound source is also designated as the target". Not for a
+            // source carried over from the previous clause ("A and B said ... and warned that
+            // ..." is no event of A against B).
+            let carried_here = source.is_some() && source == carried && before.is_empty();
+            if target.is_none() && !carried_here {
                 if let Some(s) = source {
                     if mentions[s].is_compound() {
                         target = Some(s);

@@ -8,7 +8,7 @@
 
 use super::lexicon::word_matches;
 use super::words::{Word, WordKind};
-use atalaya_dict::{Dictionaries, PatternElem, Phrase};
+use atalaya_dict::{Dictionaries, Pattern, PatternElem, Phrase};
 
 /// The clause as the matcher sees it: the kept words in order and, for each, the mention that
 /// starts there (with the clause position just after it).
@@ -29,17 +29,42 @@ pub struct Bindings {
     pub skipped: Option<usize>,
 }
 
+#[derive(Clone, Copy)]
 pub struct Matcher<'d> {
     pub dicts: &'d Dictionaries,
     pub tabari_endings: bool,
     /// Whether mention `i` is a compound (for `%`).
     pub compound: &'d [bool],
+    /// The pattern being matched says its bare words before the verb are noun heads
+    /// ([`atalaya_dict::Pattern::before_words_are_heads`]); set by [`Matcher::match_pattern`].
+    pub before_words_are_heads: bool,
 }
 
 impl Matcher<'_> {
     /// Matches `before` ending at or before `verb_pos` (exactly at it when `verb_adjacent`) and
     /// `after` from `verb_end`, within the clause.
     pub fn match_pattern(
+        &self,
+        view: &ClauseView,
+        pattern: &Pattern,
+        verb_pos: usize,
+        verb_end: usize,
+    ) -> Option<Bindings> {
+        let this = Matcher {
+            before_words_are_heads: pattern.before_words_are_heads,
+            ..*self
+        };
+        this.match_sides(
+            view,
+            &pattern.before,
+            &pattern.after,
+            pattern.verb_adjacent,
+            verb_pos,
+            verb_end,
+        )
+    }
+
+    fn match_sides(
         &self,
         view: &ClauseView,
         before: &[PatternElem],
@@ -170,9 +195,14 @@ impl Matcher<'_> {
                 false
             }
             PatternElem::Word(_) | PatternElem::Synset { .. } => {
+                let heads_only = before_verb
+                    && self.before_words_are_heads
+                    && matches!(elem, PatternElem::Word(_))
+                    && !in_group(elems, i);
                 let mut q = pos;
                 while q < limit {
-                    if let Some(len) = self.literal_at(view, elem, q, limit) {
+                    let usable = !heads_only || !is_never_head(&view.words[q].key);
+                    if let Some(len) = self.literal_at(view, elem, q, limit).filter(|_| usable) {
                         if self.seq(
                             view,
                             elems,
@@ -282,6 +312,61 @@ impl Matcher<'_> {
         }
         Some(n)
     }
+}
+
+/// Is `elems[i]` inside a `( ... )` or `{ ... }` group?
+fn in_group(elems: &[PatternElem], i: usize) -> bool {
+    let mut depth = 0i32;
+    for e in elems.iter().take(i) {
+        match e {
+            PatternElem::Open(_) => depth += 1,
+            PatternElem::Close(_) => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// Words that are never the head of a noun phrase: modals and auxiliaries, determiners and
+/// quantifiers, adverbs, past-tense verb forms.
+fn is_never_head(key: &str) -> bool {
+    key.ends_with("ly")
+        || key.ends_with("ed")
+        || matches!(
+            key,
+            "will"
+                | "would"
+                | "shall"
+                | "should"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "has"
+                | "have"
+                | "had"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "neither"
+                | "either"
+                | "both"
+                | "no"
+                | "not"
+                | "never"
+                | "also"
+                | "again"
+                | "still"
+                | "now"
+                | "recently"
+        )
 }
 
 fn first_real(elems: &[PatternElem]) -> usize {
