@@ -72,6 +72,19 @@ fn agents_attach_to_actors() {
 }
 
 #[test]
+fn one_modifier_word_may_separate_actor_and_agent() {
+    assert_eq!(
+        code("Arnorian border troops attacked Gondor."),
+        vec![t("ARNMIL", "GON", "190")]
+    );
+    // A verb between them is no modifier: the agent stays the target.
+    assert_eq!(
+        code("Arnor criticized soldiers."),
+        vec![t("ARN", "---MIL", "111")]
+    );
+}
+
+#[test]
 fn paired_codes_give_both_directions() {
     assert_eq!(
         code("Arnor met Gondor in Annuminas."),

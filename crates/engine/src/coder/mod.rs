@@ -361,6 +361,7 @@ impl Engine {
             possessive_gap,
             refine_same_country: !self.tabari,
             split_coded_compounds: !opts.keep_coded_compounds,
+            modifier_gap: !self.tabari,
         };
         let mentions = parse::build_mentions(d, &words, &tags, date, &rules);
         // TABARI time phrases coded `[###]` or `[+++]` ("when peace comes") halt the sentence
