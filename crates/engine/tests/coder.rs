@@ -85,6 +85,36 @@ fn one_modifier_word_may_separate_actor_and_agent() {
 }
 
 #[test]
+fn a_lead_in_before_the_only_comma_keeps_the_main_clause() {
+    // Not an attribution (", officials said"): the clause after the comma is the sentence.
+    assert_eq!(
+        code("On Monday, Arnor attacked Gondor."),
+        vec![t("ARN", "GON", "190")]
+    );
+    // A trailing attribution is still dropped.
+    assert_eq!(
+        code("Arnor attacked Gondor on Monday, Rohan said."),
+        vec![t("ARN", "GON", "190")]
+    );
+}
+
+#[test]
+fn a_leading_if_clause_is_not_the_subject_of_the_main_verb() {
+    assert_eq!(
+        code("If Rohan refuses, Arnor attacked Gondor."),
+        vec![t("ARN", "GON", "190")]
+    );
+}
+
+#[test]
+fn a_comma_before_a_floating_pattern_start_does_not_block_it() {
+    assert_eq!(
+        code("Once again, Arnor will raid Gondor."),
+        vec![t("ARN", "GON", "190")]
+    );
+}
+
+#[test]
 fn paired_codes_give_both_directions() {
     assert_eq!(
         code("Arnor met Gondor in Annuminas."),

@@ -89,6 +89,10 @@ pub struct CommaRules {
     pub bmax: u32,
     pub emin: u32,
     pub emax: u32,
+    /// Keep the words after a sentence's only comma when they are at least as many as before it:
+    /// "On Monday, Mexico attacked Cuba" is a lead-in and its main clause, not a clause and
+    /// its attribution ("Mexico attacked Cuba on Monday, officials said").
+    pub keep_main_after_lead: bool,
 }
 
 /// `all_caps`: the sentence has no lowercase letter (old wire copy), so capitals say nothing.
@@ -820,7 +824,9 @@ pub fn drop_comma_clauses(
     }
     // End: words after the last comma.
     let last = commas[commas.len() - 1];
-    if within(count(last + 1, n), rules.emin, rules.emax) {
+    let lead_in =
+        rules.keep_main_after_lead && commas.len() == 1 && count(0, last) <= count(last + 1, n);
+    if !lead_in && within(count(last + 1, n), rules.emin, rules.emax) {
         dropped[last..].iter_mut().for_each(|d| *d = true);
     }
     // Never drop everything.
