@@ -107,6 +107,14 @@ fn a_leading_if_clause_is_not_the_subject_of_the_main_verb() {
 }
 
 #[test]
+fn a_that_clause_has_its_own_subject() {
+    assert_eq!(
+        code("Arnor said to soldiers that Gondor attacked Rohan."),
+        vec![t("GON", "ROH", "190")]
+    );
+}
+
+#[test]
 fn a_comma_before_a_floating_pattern_start_does_not_block_it() {
     assert_eq!(
         code("Once again, Arnor will raid Gondor."),

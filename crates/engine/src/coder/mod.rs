@@ -1185,6 +1185,7 @@ fn is_subordinator(key: &str) -> bool {
         key,
         "after"
             | "if"
+            | "that"
             | "before"
             | "when"
             | "while"
