@@ -72,6 +72,57 @@ fn agents_attach_to_actors() {
 }
 
 #[test]
+fn one_modifier_word_may_separate_actor_and_agent() {
+    assert_eq!(
+        code("Arnorian border troops attacked Gondor."),
+        vec![t("ARNMIL", "GON", "190")]
+    );
+    // A verb between them is no modifier: the agent stays the target.
+    assert_eq!(
+        code("Arnor criticized soldiers."),
+        vec![t("ARN", "---MIL", "111")]
+    );
+}
+
+#[test]
+fn a_lead_in_before_the_only_comma_keeps_the_main_clause() {
+    // Not an attribution (", officials said"): the clause after the comma is the sentence.
+    assert_eq!(
+        code("On Monday, Arnor attacked Gondor."),
+        vec![t("ARN", "GON", "190")]
+    );
+    // A trailing attribution is still dropped.
+    assert_eq!(
+        code("Arnor attacked Gondor on Monday, Rohan said."),
+        vec![t("ARN", "GON", "190")]
+    );
+}
+
+#[test]
+fn a_leading_if_clause_is_not_the_subject_of_the_main_verb() {
+    assert_eq!(
+        code("If Rohan refuses, Arnor attacked Gondor."),
+        vec![t("ARN", "GON", "190")]
+    );
+}
+
+#[test]
+fn a_that_clause_has_its_own_subject() {
+    assert_eq!(
+        code("Arnor said to soldiers that Gondor attacked Rohan."),
+        vec![t("GON", "ROH", "190")]
+    );
+}
+
+#[test]
+fn a_comma_before_a_floating_pattern_start_does_not_block_it() {
+    assert_eq!(
+        code("Once again, Arnor will raid Gondor."),
+        vec![t("ARN", "GON", "190")]
+    );
+}
+
+#[test]
 fn paired_codes_give_both_directions() {
     assert_eq!(
         code("Arnor met Gondor in Annuminas."),

@@ -212,6 +212,7 @@ impl Engine {
                 bmax: o.comma_bmax.unwrap_or(0),
                 emin: o.comma_emin.unwrap_or(3),
                 emax: o.comma_emax.unwrap_or(10),
+                keep_main_after_lead: false,
             }
         } else {
             CommaRules {
@@ -221,6 +222,7 @@ impl Engine {
                 bmax: o.comma_bmax.unwrap_or(0),
                 emin: o.comma_emin.unwrap_or(2),
                 emax: o.comma_emax.unwrap_or(8),
+                keep_main_after_lead: true,
             }
         };
         let tabari = self
@@ -361,6 +363,7 @@ impl Engine {
             possessive_gap,
             refine_same_country: !self.tabari,
             split_coded_compounds: !opts.keep_coded_compounds,
+            modifier_gap: !self.tabari,
         };
         let mentions = parse::build_mentions(d, &words, &tags, date, &rules);
         // TABARI time phrases coded `[###]` or `[+++]` ("when peace comes") halt the sentence
@@ -579,10 +582,21 @@ impl Engine {
             let window_start = if self.tabari {
                 previous_verb_end
             } else {
-                (previous_verb_end..pos)
+                let sub = (previous_verb_end..pos)
                     .rev()
-                    .find(|&q| is_subordinator(&view.words[q].key))
-                    .unwrap_or(previous_verb_end)
+                    .find(|&q| is_subordinator(&view.words[q].key));
+                // A subordinate clause closed by a comma before the verb ("If Mexico does not
+                // act, the United States will strike") is not the verb's subject: the main
+                // clause after the comma is, when it names an actor.
+                let main = sub.and_then(|q| {
+                    let comma = (q..pos)
+                        .rev()
+                        .find(|&c| view.words[c].kind == WordKind::Comma)?;
+                    (comma + 1..pos)
+                        .any(|c| view.mention_at[c].is_some())
+                        .then_some(comma + 1)
+                });
+                main.or(sub).unwrap_or(previous_verb_end)
             };
             previous_verb_end = verb_end;
             let Some((code, pattern, b)) = chosen else {
@@ -1173,6 +1187,8 @@ fn is_subordinator(key: &str) -> bool {
     matches!(
         key,
         "after"
+            | "if"
+            | "that"
             | "before"
             | "when"
             | "while"

@@ -89,6 +89,10 @@ pub struct CommaRules {
     pub bmax: u32,
     pub emin: u32,
     pub emax: u32,
+    /// Keep the words after a sentence's only comma when they are at least as many as before it:
+    /// "On Monday, Mexico attacked Cuba" is a lead-in and its main clause, not a clause and
+    /// its attribution ("Mexico attacked Cuba on Monday, officials said").
+    pub keep_main_after_lead: bool,
 }
 
 /// `all_caps`: the sentence has no lowercase letter (old wire copy), so capitals say nothing.
@@ -306,6 +310,33 @@ pub struct MentionRules<'a> {
     pub refine_same_country: bool,
     /// One actor per code of a coded compound (`FRO/BIL/SAM`).
     pub split_coded_compounds: bool,
+    /// Allow one modifier word between an actor and its agent ("US trade officials").
+    pub modifier_gap: bool,
+}
+
+/// Function words that never modify an agent noun: an actor and an agent on either side of one
+/// of them are two mentions ("aid from Gondor to officials").
+const NOT_MODIFIERS: &[&str] = &[
+    "of", "to", "in", "on", "at", "for", "from", "with", "into", "onto", "over", "under",
+    "against", "about", "after", "before", "since", "until", "as", "than", "that", "who", "which",
+    "whom", "whose", "where", "when", "while", "not", "no", "also", "now", "then", "still",
+    "again", "will", "would", "could", "should", "may", "might", "must", "can", "has", "had",
+    "have", "did", "does", "do", "say", "says", "said", "told", "tells",
+];
+
+/// A word that may stand between a country and its agent as a modifier ("US *trade*
+/// officials"): a plain lowercase word that is no function word and does not look like a
+/// verb or adverb form (-ed, -ly, -s).
+fn is_agent_modifier(w: &Word) -> bool {
+    let k = w.key.as_str();
+    w.kind == WordKind::Plain
+        && !w.capitalized
+        && k.len() > 2
+        && k.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !NOT_MODIFIERS.contains(&k)
+        && !k.ends_with("ed")
+        && !k.ends_with("ly")
+        && (!k.ends_with('s') || k.ends_with("ss"))
 }
 
 pub fn build_mentions(
@@ -320,6 +351,7 @@ pub fn build_mentions(
         possessive_gap,
         refine_same_country,
         split_coded_compounds,
+        modifier_gap,
     } = *rules;
     let n = words.len();
     // 1. Actor and agent spans.
@@ -358,7 +390,12 @@ pub fn build_mentions(
             if agent_used[gi] {
                 continue;
             }
-            let after = if g.start == a.end {
+            // "US trade officials": one modifier word between them.
+            let modified = modifier_gap
+                && g.start == a.end + 1
+                && tags.get(a.end) == Some(&Tag::Other)
+                && words.get(a.end).is_some_and(is_agent_modifier);
+            let after = if g.start == a.end || modified {
                 true
             } else if words
                 .get(a.end)
@@ -787,7 +824,9 @@ pub fn drop_comma_clauses(
     }
     // End: words after the last comma.
     let last = commas[commas.len() - 1];
-    if within(count(last + 1, n), rules.emin, rules.emax) {
+    let lead_in =
+        rules.keep_main_after_lead && commas.len() == 1 && count(0, last) <= count(last + 1, n);
+    if !lead_in && within(count(last + 1, n), rules.emin, rules.emax) {
         dropped[last..].iter_mut().for_each(|d| *d = true);
     }
     // Never drop everything.

@@ -138,7 +138,10 @@ impl Matcher<'_> {
             | PatternElem::Compound { adjacent }
             | PatternElem::Skip { adjacent } => *adjacent,
         };
-        let adjacent = adjacent && !(free_start && i == first_real(elems));
+        // The first element of a pattern before the verb floats: it may start anywhere in the
+        // clause, also after a comma ("Once again, Arnor will attack").
+        let floating = free_start && i == first_real(elems);
+        let adjacent = adjacent && !floating;
         match elem {
             PatternElem::Source { .. }
             | PatternElem::Target { .. }
@@ -187,7 +190,7 @@ impl Matcher<'_> {
                             .bind_slot(view, elems, i, m, end, limit, must_end, before_verb, b)
                             .unwrap_or(false);
                     }
-                    if adjacent || view.words[q].kind == WordKind::Comma {
+                    if adjacent || (view.words[q].kind == WordKind::Comma && !floating) {
                         return false;
                     }
                     q += 1;
@@ -217,7 +220,7 @@ impl Matcher<'_> {
                             return true;
                         }
                     }
-                    if adjacent || view.words[q].kind == WordKind::Comma {
+                    if adjacent || (view.words[q].kind == WordKind::Comma && !floating) {
                         return false;
                     }
                     q += 1;
