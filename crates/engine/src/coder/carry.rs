@@ -383,7 +383,7 @@ fn is_person(d: &Dictionaries, hit: &ActorHit) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Article, Engine};
+    use super::super::test_support::{engine, t, triples, Triple};
 
     const ACTORS: &str = "\
 @entity ARN Arnor
@@ -432,33 +432,9 @@ mod tests {
   code     040
 ";
 
-    fn code(text: &str) -> Vec<(String, String, String)> {
-        let files = [
-            ("actors.txt", ACTORS),
-            ("agents.txt", AGENTS),
-            ("verbs.txt", VERBS),
-        ];
-        let (dicts, _) =
-            atalaya_dict::atalaya::load_texts_atalaya(&files).expect("test dictionaries load");
-        let engine = Engine::new(dicts);
-        let article = Article {
-            id: "t".into(),
-            text: text.into(),
-            published: Some("2025-03-01".into()),
-            ..Article::default()
-        };
-        let mut v: Vec<_> = engine
-            .code_article(&article)
-            .events
-            .into_iter()
-            .map(|e| (e.source.code, e.target.code, e.cameo))
-            .collect();
-        v.sort();
-        v
-    }
-
-    fn t(s: &str, t: &str, c: &str) -> (String, String, String) {
-        (s.into(), t.into(), c.into())
+    fn code(text: &str) -> Vec<Triple> {
+        let engine = engine(ACTORS, AGENTS, VERBS);
+        triples(&engine, text, Some("2025-03-01"), &engine.default_options())
     }
 
     #[test]
