@@ -322,8 +322,11 @@ impl Engine {
         let keys: Vec<&str> = words
             .iter()
             .map(|w| {
-                let text = sentence.get(w.start.saturating_sub(base)..w.end.saturating_sub(base));
-                if self.us_as_abbreviation && !all_caps && text == Some("US") {
+                let capital_us = || {
+                    sentence.get(w.start.saturating_sub(base)..w.end.saturating_sub(base))
+                        == Some("US")
+                };
+                if self.us_as_abbreviation && !all_caps && w.key == "us" && capital_us() {
                     "u.s."
                 } else {
                     w.key.as_str()
@@ -1206,7 +1209,9 @@ fn is_subordinator(key: &str) -> bool {
 }
 
 /// The actor of a trailing ", X said" (", the army said", ", he told reporters"): a mention
-/// right after a comma (and an article) and right before a speech verb.
+/// right after a comma (and an article) and right before a speech verb. The verbs are the
+/// speaking subset of `context`'s reporting verbs: ", the AFP reported" names an outlet, not
+/// a doer.
 fn trailing_speaker(words: &[words::Word], mentions: &[Mention]) -> Option<usize> {
     mentions.iter().position(|m| {
         if m.synthetic || m.start == 0 {
