@@ -651,20 +651,6 @@ fn join_into(d: &Dictionaries, prev: &mut Mention, next: Mention) {
     prev.end = next.end;
     let mut members = next.members;
     if let Some(first) = prev.members.first() {
-        // "the ambassadors of A, B and C": the agent applies to every member.
-        if let Some(agent) = first
-            .agent
-            .filter(|_| first.agent_of)
-            .and_then(|g| d.agents.get(g as usize))
-        {
-            for h in members
-                .iter_mut()
-                .filter(|h| h.agent.is_none() && h.actor.is_some())
-            {
-                h.code = combine(&h.base, &agent.code, agent.placement);
-                h.agent = first.agent;
-            }
-        }
         // "Danish media and government": a lone agent takes the actor before it.
         if first.actor.is_some() {
             for h in members.iter_mut().filter(|h| h.actor.is_none()) {
@@ -678,20 +664,20 @@ fn join_into(d: &Dictionaries, prev: &mut Mention, next: Mention) {
     prev.members.extend(members);
 }
 
-/// Agents shared across a compound, beyond what [`join_into`] does pairwise:
-/// - "Lawmakers and officials in Arnor and Gondor": the agent of the first "X in/of Y" member
-///   applies to the bare actors after it, and the lone agents before it pair with each of those
-///   actors (ARNLEG, ARNGOV, GONLEG, GONGOV);
+/// Agents shared across a compound (after [`join_into`] has given lone agents the actor before
+/// them):
+/// - "the ambassadors of A, B and C": the agent of the first "X of/in Y" member applies to the
+///   bare actors after it; with only lone agents before it, "lawmakers and officials in Arnor
+///   and Gondor", those pair with each of its actors (ARNLEG, ARNGOV, GONLEG, GONGOV);
 /// - "Arnor and Gondor lawmakers", "US and Mexican officials": the last member's own agent
 ///   applies to the bare actors before it.
 fn distribute_agents(d: &Dictionaries, compound: &mut Mention) {
     let members = &mut compound.members;
     if let Some(k) = members.iter().position(|h| h.actor.is_some() && h.agent_of) {
-        if k > 0
-            && members[..k]
-                .iter()
-                .all(|h| h.actor.is_none() && h.agent.is_some())
-        {
+        let lone_before = members[..k]
+            .iter()
+            .all(|h| h.actor.is_none() && h.agent.is_some());
+        if lone_before {
             let agent_of = members[k].agent;
             if let Some(agent) = agent_of.and_then(|g| d.agents.get(g as usize)) {
                 for h in members[k + 1..]
@@ -700,7 +686,6 @@ fn distribute_agents(d: &Dictionaries, compound: &mut Mention) {
                 {
                     h.code = combine(&h.base, &agent.code, agent.placement);
                     h.agent = agent_of;
-                    h.agent_of = true;
                 }
             }
             let mut bases: Vec<(String, Option<u32>)> = Vec::new();
