@@ -267,23 +267,41 @@ pub(crate) fn make_phrase<'w>(
 ) -> Option<Phrase> {
     let mut out: Vec<PhraseWord> = Vec::new();
     for (text, joined) in words {
-        let key = atalaya_text::fold_key(text);
-        if key.is_empty() {
-            continue;
+        // The coder reads "Al-Qaeda" as the words "al" and "qaeda" (see the engine's
+        // `words` module), so `AL-QAEDA` is those two words, one right after the other.
+        for (k, part) in hyphen_parts(text).enumerate() {
+            let key = atalaya_text::fold_key(part);
+            if key.is_empty() {
+                continue;
+            }
+            let adjacent =
+                out.is_empty() || connectors == Connectors::AllAdjacent || joined || k > 0;
+            out.push(PhraseWord {
+                key,
+                stem: false,
+                adjacent,
+                no_endings: false,
+            });
         }
-        let adjacent = out.is_empty() || connectors == Connectors::AllAdjacent || joined;
-        out.push(PhraseWord {
-            key,
-            stem: false,
-            adjacent,
-            no_endings: false,
-        });
     }
     if out.is_empty() {
         None
     } else {
         Some(Phrase { words: out })
     }
+}
+
+/// The parts of a word joined by inner hyphens ("AL-QAEDA"); a leading or trailing hyphen
+/// ("ANTI-") stays with its word.
+fn hyphen_parts(text: &str) -> impl Iterator<Item = &str> {
+    let inner = text.trim_matches('-');
+    let whole = inner.is_empty() || !inner.contains('-');
+    let parts: Vec<&str> = if whole {
+        vec![text]
+    } else {
+        inner.split('-').filter(|p| !p.is_empty()).collect()
+    };
+    parts.into_iter()
 }
 
 /// Phrase from raw words.

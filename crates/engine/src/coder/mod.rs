@@ -214,7 +214,7 @@ impl Engine {
                 bmax: o.comma_bmax.unwrap_or(0),
                 emin: o.comma_emin.unwrap_or(3),
                 emax: o.comma_emax.unwrap_or(10),
-                keep_main_after_lead: false,
+                keep_main_clause: false,
             }
         } else {
             CommaRules {
@@ -224,7 +224,7 @@ impl Engine {
                 bmax: o.comma_bmax.unwrap_or(0),
                 emin: o.comma_emin.unwrap_or(2),
                 emax: o.comma_emax.unwrap_or(8),
-                keep_main_after_lead: true,
+                keep_main_clause: true,
             }
         };
         let tabari = self
@@ -417,7 +417,7 @@ impl Engine {
                 *slot = Some(mi);
             }
         }
-        let dropped = parse::drop_comma_clauses(&words, &mention_of, opts.comma);
+        let dropped = parse::drop_comma_clauses(&words, &tags, &mention_of, opts.comma);
         let clauses = parse::clauses(&words, &tags, &mention_of, !self.tabari);
         let compound: Vec<bool> = mentions.iter().map(Mention::is_compound).collect();
         let matcher = Matcher {
@@ -558,10 +558,16 @@ impl Engine {
                         .all(|k| view.words.iter().any(|w| self.tabari_word_eq(k, &w.key)))
                 } else {
                     let ids = clause_ids.get_or_insert_with(|| {
+                        // A plural also stands for its singular: PETRARCH 2.0 patterns
+                        // match lemmas (see `Matcher::literal_at`).
                         let mut v: Vec<u32> = view
                             .words
                             .iter()
-                            .filter_map(|w| self.pattern_word_ids.get(&w.key).copied())
+                            .flat_map(|w| {
+                                let singular = singular_forms(&w.key);
+                                std::iter::once(w.key.as_str()).chain(singular)
+                            })
+                            .filter_map(|k| self.pattern_word_ids.get(k).copied())
                             .collect();
                         v.sort_unstable();
                         v
@@ -1187,6 +1193,13 @@ fn governed(view: &ClauseView, upper_end: usize, pos: usize) -> bool {
     between.iter().any(|w| w.key == "to")
 }
 
+/// The singulars a regular plural may have: "efforts" → "effort", "marches" → "march".
+fn singular_forms(key: &str) -> impl Iterator<Item = &str> {
+    let s = key.strip_suffix('s');
+    let es = key.strip_suffix("es");
+    s.into_iter().chain(es).filter(|k| !k.is_empty())
+}
+
 /// Words that open a subordinate clause with a subject of its own.
 fn is_subordinator(key: &str) -> bool {
     matches!(
@@ -1223,16 +1236,17 @@ fn trailing_speaker(words: &[words::Word], mentions: &[Mention]) -> Option<usize
                 "said" | "says" | "told" | "added" | "stated" | "declared" | "insisted"
             )
         });
-        let before = words.get(m.start - 1);
-        let after_comma = match before.map(|w| w.kind) {
-            Some(WordKind::Comma) => true,
-            Some(WordKind::Det) => m
-                .start
-                .checked_sub(2)
-                .and_then(|p| words.get(p))
-                .is_some_and(|w| w.kind == WordKind::Comma),
-            _ => false,
-        };
+        // Up to three words (an article, modifiers) between the comma and the speaker: ", a
+        // senior Bree official said".
+        let after_comma = (1..=4).any(|back| {
+            let Some(comma) = m.start.checked_sub(back) else {
+                return false;
+            };
+            words.get(comma).is_some_and(|w| w.kind == WordKind::Comma)
+                && words[comma + 1..m.start]
+                    .iter()
+                    .all(|w| matches!(w.kind, WordKind::Det | WordKind::Plain))
+        });
         speech && after_comma
     })
 }
@@ -1241,7 +1255,13 @@ fn trailing_speaker(words: &[words::Word], mentions: &[Mention]) -> Option<usize
 /// before it, after the previous verb)?
 fn negated_at(view: &ClauseView, pos: usize, window_start: usize) -> bool {
     let from = window_start.max(pos.saturating_sub(5));
-    (from..pos).any(|q| matches!(view.words[q].key.as_str(), "not" | "n't" | "never"))
+    let Some(negator) =
+        (from..pos).rfind(|&q| matches!(view.words[q].key.as_str(), "not" | "n't" | "never"))
+    else {
+        return false;
+    };
+    // "won't try to clash" negates the trying, not the clash; "not to clash" negates it.
+    !(negator + 2..pos).any(|q| view.words[q].key == "to")
 }
 
 /// A past participle after an auxiliary makes a passive: regular "-ed"/"-en" forms and the

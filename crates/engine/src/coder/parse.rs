@@ -89,10 +89,12 @@ pub struct CommaRules {
     pub bmax: u32,
     pub emin: u32,
     pub emax: u32,
-    /// Keep the words after a sentence's only comma when they are at least as many as before it:
-    /// "On Monday, Mexico attacked Cuba" is a lead-in and its main clause, not a clause and
-    /// its attribution ("Mexico attacked Cuba on Monday, officials said").
-    pub keep_main_after_lead: bool,
+    /// Keep what looks like the main clause: the words after a sentence's only comma when they
+    /// are at least as many as before it ("On Monday, Mexico attacked Cuba" is a lead-in and
+    /// its main clause, not a clause and its attribution), and the words before the first comma
+    /// when they hold an actor and then a verb ("Arnor is about to restore complete, full
+    /// ties": the comma joins two adjectives, not a lead-in to the sentence).
+    pub keep_main_clause: bool,
 }
 
 /// `all_caps`: the sentence has no lowercase letter (old wire copy), so capitals say nothing.
@@ -781,6 +783,7 @@ pub fn resolve_pronouns(words: &[Word], mut mentions: Vec<Mention>) -> Vec<Menti
 /// Marks comma-delimited stretches to drop (TABARI's nonrestrictive-clause rule).
 pub fn drop_comma_clauses(
     words: &[Word],
+    tags: &[Tag],
     mention_of: &[Option<usize>],
     rules: CommaRules,
 ) -> Vec<bool> {
@@ -797,7 +800,14 @@ pub fn drop_comma_clauses(
     let within = |len: u32, min: u32, max: u32| max > 0 && len >= min && len <= max;
     // Beginning: words before the first comma.
     let first = commas[0];
-    if within(count(0, first), rules.bmin, rules.bmax) {
+    let subject_and_verb = || {
+        (0..first)
+            .find(|&k| mention_of[k].is_some())
+            .is_some_and(|m| (m..first).any(|k| matches!(tags.get(k), Some(Tag::Verb { .. }))))
+    };
+    if within(count(0, first), rules.bmin, rules.bmax)
+        && !(rules.keep_main_clause && subject_and_verb())
+    {
         dropped[..=first].iter_mut().for_each(|d| *d = true);
     }
     // Middle stretches.
@@ -810,7 +820,7 @@ pub fn drop_comma_clauses(
     // End: words after the last comma.
     let last = commas[commas.len() - 1];
     let lead_in =
-        rules.keep_main_after_lead && commas.len() == 1 && count(0, last) <= count(last + 1, n);
+        rules.keep_main_clause && commas.len() == 1 && count(0, last) <= count(last + 1, n);
     if !lead_in && within(count(last + 1, n), rules.emin, rules.emax) {
         dropped[last..].iter_mut().for_each(|d| *d = true);
     }

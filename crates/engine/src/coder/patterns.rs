@@ -8,7 +8,7 @@
 
 use super::lexicon::word_matches;
 use super::words::{Word, WordKind};
-use atalaya_dict::{Dictionaries, Pattern, PatternElem, Phrase};
+use atalaya_dict::{Dictionaries, Group, Pattern, PatternElem, Phrase};
 
 /// The clause as the matcher sees it: the kept words in order and, for each, the mention that
 /// starts there (with the clause position just after it).
@@ -202,9 +202,21 @@ impl Matcher<'_> {
                     && self.before_words_are_heads
                     && matches!(elem, PatternElem::Word(_))
                     && !in_group(elems, i);
+                // A `{ ... }` head follows its nearest modifier directly, or after a
+                // coordinated one ("death and injury toll").
+                let head_at = |q: usize| {
+                    q == pos
+                        || (q == pos + 2
+                            && view.words.get(pos).is_some_and(|w| w.kind == WordKind::Conj))
+                };
+                let head = is_group_head_after_modifier(elems, i);
                 let mut q = pos;
                 while q < limit {
-                    let usable = !heads_only || !is_never_head(&view.words[q].key);
+                    if head && q > pos + 2 {
+                        return false;
+                    }
+                    let usable = (!heads_only || !is_never_head(&view.words[q].key))
+                        && (!head || head_at(q));
                     if let Some(len) = self.literal_at(view, elem, q, limit).filter(|_| usable) {
                         if self.seq(
                             view,
@@ -221,6 +233,11 @@ impl Matcher<'_> {
                         }
                     }
                     if adjacent || (view.words[q].kind == WordKind::Comma && !floating) {
+                        return false;
+                    }
+                    // Nor past "that": the words of a complement clause are not the verb's
+                    // ("allowed that Mordor isn't the neatest place" is no `* THE NEATEST PLACE`).
+                    if !before_verb && self.before_words_are_heads && view.words[q].key == "that" {
                         return false;
                     }
                     q += 1;
@@ -288,8 +305,16 @@ impl Matcher<'_> {
         match elem {
             PatternElem::Word(w) => {
                 let word = view.words.get(q)?;
-                // A pattern word takes no regular ending: `TO_` is "to", not "tos".
-                word_matches(w, &word.key, false, self.tabari_endings).then_some(1)
+                // A pattern word takes no regular ending: `TO_` is "to", not "tos". PETRARCH 2.0
+                // patterns match lemmas, so their nouns also match their plurals ("- * EFFORT"
+                // is "abandoned efforts").
+                let plural = || {
+                    self.before_words_are_heads
+                        && word.key.len() > w.key.len()
+                        && word.key.starts_with(w.key.as_str())
+                        && matches!(&word.key[w.key.len()..], "s" | "es")
+                };
+                (word_matches(w, &word.key, false, self.tabari_endings) || plural()).then_some(1)
             }
             PatternElem::Synset { index, .. } => {
                 let set = self.dicts.synsets.get(*index)?;
@@ -328,6 +353,18 @@ fn in_group(elems: &[PatternElem], i: usize) -> bool {
         }
     }
     depth > 0
+}
+
+/// Is `elems[i]` the last word of a `{ ... }` noun phrase with a modifier before it? Such a
+/// head follows its nearest modifier: `{NEW &TIETYPES RELATIONS}` is "new global economic
+/// relations" but not "new economic trade relations", whose head is "trade relations".
+fn is_group_head_after_modifier(elems: &[PatternElem], i: usize) -> bool {
+    matches!(elems.get(i + 1), Some(PatternElem::Close(Group::Noun)))
+        && i > 0
+        && matches!(
+            elems.get(i - 1),
+            Some(PatternElem::Word(_) | PatternElem::Synset { .. })
+        )
 }
 
 /// Words that are never the head of a noun phrase: modals and auxiliaries, determiners and
