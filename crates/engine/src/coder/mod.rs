@@ -1363,11 +1363,46 @@ mod tests {
             triples(&e, "Gondor was attacked on Monday, Aranor said."),
             vec![t("---", "GON", "190")]
         );
+        // An article and modifiers may stand between the comma and the speaker.
+        let e = engine(
+            ARDA,
+            "@agent GOV official\n",
+            "@verb ATTACK\n  forms attack attacked\n  code 190\n",
+        );
+        assert_eq!(
+            triples(&e, "Nobody will attack Gondor soon, a senior Arnor official said."),
+            vec![t("ARNGOV", "GON", "190")]
+        );
         // Nor is the speaker the target of its quote: a compound meets itself.
         let e = engine(ARDA, "", "@verb MEET\n  forms meet meets met\n  code 040\n");
         assert_eq!(
             triples(&e, "Arnor and Gondor will meet next week, Aranor said."),
             vec![t("ARN", "GON", "040"), t("GON", "ARN", "040")]
+        );
+    }
+
+    /// With a beginning comma rule (PETRARCH's `comma_bmin`/`comma_bmax`), what comes before the
+    /// first comma is dropped as a lead-in, unless it holds an actor and then a verb.
+    #[test]
+    fn first_comma_stretch_with_subject_and_verb_is_kept() {
+        let e = engine(
+            ARDA,
+            "",
+            "@verb RESTORE\n  forms restore restored\n  code 050\n",
+        );
+        let mut opts = e.default_options();
+        opts.require_dyad = false;
+        opts.comma.bmin = 3;
+        opts.comma.bmax = 6;
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Arnor will soon restore complete, full diplomatic ties with Gondor."),
+            vec![t("ARN", "GON", "050")]
+        );
+        // A lead-in of the same length is still dropped: Arnor is not the doer.
+        assert_eq!(
+            code("As seen in Arnor lately, crowds restored order near Gondor."),
+            vec![t("---", "GON", "050")]
         );
     }
 
