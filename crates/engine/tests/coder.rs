@@ -309,3 +309,12 @@ fn a_compound_carried_into_the_next_clause_is_not_its_own_target() {
         ]
     );
 }
+
+#[test]
+fn hyphenated_names_match_as_written() {
+    // The text's "Dol-Amroth" is read as two words; so is the dictionary's.
+    assert_eq!(
+        code("Arnor attacked Dol-Amroth on Monday."),
+        vec![t("ARN", "GONREB", "190")]
+    );
+}

@@ -892,8 +892,8 @@ fn parse_range(text: &str) -> LineResult<(Option<NaiveDate>, Option<NaiveDate>)>
     Ok((from, until))
 }
 
-/// Splits a written phrase into words exactly as `atalaya_text::tokenize` splits text (so
-/// "OPEC+" is two words and "U.S." one) and keeps each token's folded key (lower case, accents
+/// Splits a written phrase into words exactly as the coder splits text (`atalaya_text::tokenize`,
+/// then hyphenated words into their parts: "OPEC+" is two words, "U.S." one) and keeps each token's folded key (lower case, accents
 /// removed: "López" and "Lopez" give the same key). A trailing `*` on a space-separated word makes
 /// its last token a stem.
 fn fold_phrase(text: &str) -> LineResult<Phrase> {
@@ -903,7 +903,12 @@ fn fold_phrase(text: &str) -> LineResult<Phrase> {
             Some(body) if !body.is_empty() => (body, true),
             _ => (word, false),
         };
-        let tokens = atalaya_text::tokenize(body, 0);
+        // The coder reads a hyphenated word as its parts ("Díaz-Canel" is "diaz", "canel"),
+        // so the dictionary's words are split the same way.
+        let tokens: Vec<_> = atalaya_text::tokenize(body, 0)
+            .iter()
+            .flat_map(|t| t.hyphen_parts())
+            .collect();
         let last = tokens.len().saturating_sub(1);
         if tokens.is_empty() {
             return Err(format!("word `{word}` has no text"));
