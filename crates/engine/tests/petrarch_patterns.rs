@@ -43,17 +43,26 @@ fn petrarch1_words_before_the_verb_match_any_word() {
 fn petrarch2_noun_phrase_head_follows_its_nearest_modifier() {
     // Another modifier may come before the synset ...
     assert_eq!(
-        code("petrarch2", "Arnor severed new ancient maritime links with Gondor."),
+        code(
+            "petrarch2",
+            "Arnor severed new ancient maritime links with Gondor."
+        ),
         vec![t("ARN", "GON", "081")]
     );
     // ... but "maritime trade links" are trade links, not maritime ones: the verb's own code.
     assert_eq!(
-        code("petrarch2", "Arnor severed new maritime trade links with Gondor."),
+        code(
+            "petrarch2",
+            "Arnor severed new maritime trade links with Gondor."
+        ),
         vec![t("ARN", "GON", "345")]
     );
     // A coordinated modifier still modifies the head.
     assert_eq!(
-        code("petrarch2", "Arnor severed the ferry and bridge toll with Gondor."),
+        code(
+            "petrarch2",
+            "Arnor severed the ferry and bridge toll with Gondor."
+        ),
         vec![t("ARN", "GON", "061")]
     );
 }
@@ -69,11 +78,17 @@ fn petrarch2_pattern_nouns_match_their_plurals() {
 #[test]
 fn petrarch2_pattern_words_stay_out_of_a_that_clause() {
     assert_eq!(
-        code("petrarch2", "Arnor allowed that Gondor is the best harbour to visit."),
+        code(
+            "petrarch2",
+            "Arnor allowed that Gondor is the best harbour to visit."
+        ),
         vec![t("ARN", "GON", "080")]
     );
     assert_eq!(
-        code("petrarch2", "Arnor allowed Gondor the best harbour in the bay."),
+        code(
+            "petrarch2",
+            "Arnor allowed Gondor the best harbour in the bay."
+        ),
         vec![t("ARN", "GON", "027")]
     );
 }

@@ -35,8 +35,10 @@ pub fn code_on(entry: &ActorEntry, day: &str) -> String {
 
 /// The phrase as the coder sees text: tokenized and folded.
 pub fn text_keys(text: &str) -> Vec<String> {
+    // As the coder reads text: hyphenated words as their parts.
     atalaya_text::tokenize(text, 0)
-        .into_iter()
+        .iter()
+        .flat_map(|t| t.hyphen_parts())
         .map(|t| t.key)
         .collect()
 }

@@ -1370,7 +1370,10 @@ mod tests {
             "@verb ATTACK\n  forms attack attacked\n  code 190\n",
         );
         assert_eq!(
-            triples(&e, "Nobody will attack Gondor soon, a senior Arnor official said."),
+            triples(
+                &e,
+                "Nobody will attack Gondor soon, a senior Arnor official said."
+            ),
             vec![t("ARNGOV", "GON", "190")]
         );
         // Nor is the speaker the target of its quote: a compound meets itself.

@@ -207,7 +207,10 @@ impl Matcher<'_> {
                 let head_at = |q: usize| {
                     q == pos
                         || (q == pos + 2
-                            && view.words.get(pos).is_some_and(|w| w.kind == WordKind::Conj))
+                            && view
+                                .words
+                                .get(pos)
+                                .is_some_and(|w| w.kind == WordKind::Conj))
                 };
                 let head = is_group_head_after_modifier(elems, i);
                 let mut q = pos;
