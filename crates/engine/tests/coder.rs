@@ -45,6 +45,11 @@ fn passive_voice_swaps_source_and_target() {
         code("Gondor was attacked by Arnor."),
         vec![t("ARN", "GON", "190")]
     );
+    // Adverbs between the auxiliary and the participle.
+    assert_eq!(
+        code("Gondor was heavily and repeatedly criticized by Arnor."),
+        vec![t("ARN", "GON", "111")]
+    );
 }
 
 #[test]
@@ -225,6 +230,10 @@ fn a_criminal_actor_keeps_its_sector_under_a_military_title() {
 fn a_passive_without_by_does_not_guess_the_doer() {
     // Rohan is where it happened, not who did it: with `require_dyad` no event is coded.
     assert_eq!(code("Gondor was attacked near Rohan on Monday."), vec![]);
+    assert_eq!(
+        code("Gondor was sharply and unfairly criticized over its dispute with Rohan."),
+        vec![]
+    );
 }
 
 #[test]

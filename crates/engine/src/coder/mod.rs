@@ -816,7 +816,18 @@ impl Engine {
         if source.is_none() && target.is_none() {
             // Passive: "was attacked by X", "was fiercely opposed earlier by X"; without "by",
             // "X was criticized over its dispute with Y": the actor after the verb is the doer.
-            let aux = (pos.saturating_sub(3)..pos).any(|q| view.words[q].kind == WordKind::Aux);
+            // Adverbs may stand between ("was heavily and unjustly criticized").
+            let mut first_adverb = pos;
+            while first_adverb > window_start
+                && pos - first_adverb < 4
+                && view.words.get(first_adverb - 1).is_some_and(|w| {
+                    (w.key.ends_with("ly") && w.key.len() > 4) || w.kind == WordKind::Conj
+                })
+            {
+                first_adverb -= 1;
+            }
+            let aux = (first_adverb.saturating_sub(3)..pos)
+                .any(|q| view.words[q].kind == WordKind::Aux);
             if aux {
                 let by = (verb_end..(verb_end + 2).min(view.words.len()))
                     .find(|&q| view.words[q].kind == WordKind::By);
