@@ -826,8 +826,8 @@ impl Engine {
             {
                 first_adverb -= 1;
             }
-            let aux = (first_adverb.saturating_sub(3)..pos)
-                .any(|q| view.words[q].kind == WordKind::Aux);
+            let aux =
+                (first_adverb.saturating_sub(3)..pos).any(|q| view.words[q].kind == WordKind::Aux);
             if aux {
                 let by = (verb_end..(verb_end + 2).min(view.words.len()))
                     .find(|&q| view.words[q].kind == WordKind::By);
