@@ -164,11 +164,13 @@ pub struct Pattern {
     pub after: Vec<PatternElem>,
     /// True when the verb must directly follow the last `before` element (`WORD_*`).
     pub verb_adjacent: bool,
-    /// PETRARCH-2 pattern syntax (a file whose patterns use `( )`/`{ }` groups): a bare word
-    /// before the verb names the head of a noun phrase, so it never matches a modal, an
-    /// auxiliary, a determiner or an adverb ("- WILL *" does not fire on "will be hosting").
-    /// PETRARCH-1 and TABARI patterns match any word.
-    pub before_words_are_heads: bool,
+    /// PETRARCH-2 pattern syntax (a file whose patterns use `( )`/`{ }` groups), written
+    /// against a parse tree rather than a word string. So a bare word before the verb names
+    /// the head of a noun phrase and never matches a modal, an auxiliary, a determiner or an
+    /// adverb ("- WILL *" does not fire on "will be hosting"); words match lemmas (`EFFORT`
+    /// is also "efforts"); and the words after the verb are the verb's own, not those of a
+    /// "that" clause it governs. PETRARCH-1 and TABARI patterns are word strings.
+    pub phrase_structured: bool,
     pub code: CodeSpec,
     /// The pattern line as written (trimmed, comment removed): reported in `matched`.
     pub text: String,

@@ -672,7 +672,7 @@ impl Loader {
                 after,
                 verb_adjacent: p.verb_adjacent,
                 // atalaya patterns say what they mean: `$ not_* +` is meant to match "not".
-                before_words_are_heads: false,
+                phrase_structured: false,
                 code: p.code,
                 text: p.text,
                 origin: p.origin,

@@ -512,7 +512,7 @@ fn resolve_pattern(
         before: resolve_elems(draft.before, index)?,
         after: resolve_elems(draft.after, index)?,
         verb_adjacent: draft.verb_adjacent,
-        before_words_are_heads: petrarch2_syntax,
+        phrase_structured: petrarch2_syntax,
         code: draft.code,
         text: draft.text,
         origin: draft.origin,

@@ -255,7 +255,7 @@ impl TabariLoader {
                         before,
                         after,
                         verb_adjacent,
-                        before_words_are_heads: false,
+                        phrase_structured: false,
                         code: code.clone(),
                         text: text.clone(),
                         origin: line_origin.clone(),

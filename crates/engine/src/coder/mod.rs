@@ -424,7 +424,7 @@ impl Engine {
             dicts: d,
             tabari_endings: self.tabari,
             compound: &compound,
-            before_words_are_heads: false,
+            phrase_structured: false,
         };
 
         let mut raw: Vec<RawEvent> = Vec::new();

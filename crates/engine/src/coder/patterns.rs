@@ -35,9 +35,9 @@ pub struct Matcher<'d> {
     pub tabari_endings: bool,
     /// Whether mention `i` is a compound (for `%`).
     pub compound: &'d [bool],
-    /// The pattern being matched says its bare words before the verb are noun heads
-    /// ([`atalaya_dict::Pattern::before_words_are_heads`]); set by [`Matcher::match_pattern`].
-    pub before_words_are_heads: bool,
+    /// The pattern being matched is phrase-structured (PETRARCH-2 syntax,
+    /// [`atalaya_dict::Pattern::phrase_structured`]); set by [`Matcher::match_pattern`].
+    pub phrase_structured: bool,
 }
 
 impl Matcher<'_> {
@@ -51,7 +51,7 @@ impl Matcher<'_> {
         verb_end: usize,
     ) -> Option<Bindings> {
         let this = Matcher {
-            before_words_are_heads: pattern.before_words_are_heads,
+            phrase_structured: pattern.phrase_structured,
             ..*self
         };
         this.match_sides(
@@ -199,7 +199,7 @@ impl Matcher<'_> {
             }
             PatternElem::Word(_) | PatternElem::Synset { .. } => {
                 let heads_only = before_verb
-                    && self.before_words_are_heads
+                    && self.phrase_structured
                     && matches!(elem, PatternElem::Word(_))
                     && !in_group(elems, i);
                 // A `{ ... }` head follows its nearest modifier directly, or after a
@@ -240,7 +240,7 @@ impl Matcher<'_> {
                     }
                     // Nor past "that": the words of a complement clause are not the verb's
                     // ("allowed that Mordor isn't the neatest place" is no `* THE NEATEST PLACE`).
-                    if !before_verb && self.before_words_are_heads && view.words[q].key == "that" {
+                    if !before_verb && self.phrase_structured && view.words[q].key == "that" {
                         return false;
                     }
                     q += 1;
@@ -312,7 +312,7 @@ impl Matcher<'_> {
                 // patterns match lemmas, so their nouns also match their plurals ("- * EFFORT"
                 // is "abandoned efforts").
                 let plural = || {
-                    self.before_words_are_heads
+                    self.phrase_structured
                         && word.key.len() > w.key.len()
                         && word.key.starts_with(w.key.as_str())
                         && matches!(&word.key[w.key.len()..], "s" | "es")
