@@ -23,7 +23,7 @@ pub use carry::ArticleCarry;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 use parse::{CommaRules, Mention, Tag};
-use patterns::{Bindings, ClauseView, Matcher};
+use patterns::{Bindings, ClauseView, Matcher, SynsetIndex};
 use rustc_hash::FxHashMap as HashMap;
 use words::WordKind;
 
@@ -73,6 +73,8 @@ pub struct Engine {
     /// check is a binary search in the clause's sorted ids instead of string comparisons.
     required_ids: Vec<Box<[u32]>>,
     pattern_word_ids: HashMap<String, u32>,
+    /// Per synset, its members by first word (for the pattern matcher).
+    synset_index: Vec<SynsetIndex>,
     tabari: bool,
     /// PETRARCH-2 internal coding ontology, when the dictionaries have one: code → value and
     /// value → code, for combining an upper verb with the verb it governs ("will" + "help").
@@ -165,6 +167,11 @@ impl Engine {
             })
             .collect();
         let tabari = dicts.format == DictFormat::Tabari;
+        let synset_index = dicts
+            .synsets
+            .iter()
+            .map(|set| SynsetIndex::build(set, tabari))
+            .collect();
         let mut ontology_value = HashMap::default();
         let mut ontology_code = HashMap::default();
         for e in &dicts.code_ontology {
@@ -189,6 +196,7 @@ impl Engine {
             required_words,
             required_ids,
             pattern_word_ids,
+            synset_index,
             tabari,
             ontology_value,
             ontology_code,
@@ -422,6 +430,7 @@ impl Engine {
         let compound: Vec<bool> = mentions.iter().map(Mention::is_compound).collect();
         let matcher = Matcher {
             dicts: d,
+            synsets: &self.synset_index,
             tabari_endings: self.tabari,
             compound: &compound,
             before_words_are_heads: false,
