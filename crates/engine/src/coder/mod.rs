@@ -917,6 +917,10 @@ impl Engine {
             article_text,
             date,
         } = *site;
+        // Most sentences give no event: skip copying their words for the context analysis.
+        if raw.is_empty() {
+            return Vec::new();
+        }
         let d = &self.dicts;
         let mut out: Vec<Event> = Vec::new();
         let site_words: Vec<(String, usize, usize)> = words
