@@ -247,7 +247,16 @@ impl<'a> Tokenizer<'a> {
         let mut j = content_start;
         let mut has_dot = false;
         let mut last_part = content_start;
-        while let Some(c) = char_at(s, j) {
+        loop {
+            // ASCII letters and digits, most of a word, go on without decoding chars.
+            j += s.as_bytes().get(j..).map_or(0, |rest| {
+                rest.iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count()
+            });
+            let Some(c) = char_at(s, j) else {
+                break;
+            };
             let len = c.len_utf8();
             if c.is_alphanumeric() || is_word_continuer(c) {
                 j += len;
