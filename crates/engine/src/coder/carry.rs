@@ -301,9 +301,16 @@ fn pronoun_mention(i: usize, c: &Carried) -> Mention {
 fn dateline_end(text: &str) -> Option<usize> {
     let lead = text.len() - text.trim_start().len();
     let line = text.get(lead..)?.lines().next()?;
+    // A dash past byte 80 ends no dateline: look for one only in the line's first bytes (an
+    // article may be one long line).
+    let mut search_end = line.len().min(80 + " \u{2014} ".len());
+    while !line.is_char_boundary(search_end) {
+        search_end += 1;
+    }
+    let searched = line.get(..search_end)?;
     let (dash, width) = [" - ", " \u{2013} ", " \u{2014} "]
         .iter()
-        .filter_map(|d| line.find(d).map(|p| (p, d.len())))
+        .filter_map(|d| searched.find(d).map(|p| (p, d.len())))
         .min()?;
     if dash > 80 {
         return None;
