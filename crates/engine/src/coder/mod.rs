@@ -567,11 +567,12 @@ impl Engine {
                         .all(|k| view.words.iter().any(|w| self.tabari_word_eq(k, &w.key)))
                 } else {
                     let ids = clause_ids.get_or_insert_with(|| {
-                        let mut v: Vec<u32> = view
-                            .words
-                            .iter()
-                            .filter_map(|w| self.pattern_word_ids.get(&w.key).copied())
-                            .collect();
+                        let mut v: Vec<u32> = Vec::with_capacity(view.words.len());
+                        v.extend(
+                            view.words
+                                .iter()
+                                .filter_map(|w| self.pattern_word_ids.get(&w.key).copied()),
+                        );
                         v.sort_unstable();
                         v
                     });
@@ -1158,9 +1159,11 @@ fn clause_view<'a>(
     cs: usize,
     ce: usize,
 ) -> ClauseView<'a> {
+    // Sized for the whole clause up front: growing these vectors word by word re-allocated them.
+    let clause_len = ce.saturating_sub(cs);
     let mut view = ClauseView {
-        words: Vec::new(),
-        word_index: Vec::new(),
+        words: Vec::with_capacity(clause_len),
+        word_index: Vec::with_capacity(clause_len),
         mention_at: Vec::new(),
     };
     for (i, w) in words.iter().enumerate().take(ce).skip(cs) {
