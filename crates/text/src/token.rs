@@ -54,7 +54,10 @@ pub struct Token<'a> {
 impl<'a> Token<'a> {
     /// Whether the token contains a word-joining hyphen ("al-Qaeda", "cross-border").
     pub fn is_hyphenated(&self) -> bool {
+        // Every joining hyphen is '-' or starts with the byte 0xE2 (U+2010, U+2011): most words
+        // have neither, and a byte scan tells so without decoding chars.
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
+            && self.text.bytes().any(|b| b == b'-' || b == 0xE2)
             && self.text.chars().any(is_joining_hyphen)
     }
 
