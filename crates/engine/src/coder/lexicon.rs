@@ -5,8 +5,9 @@
 //! (TABARI words written with a closing underscore, PETRARCH words, atalaya words); `stems` maps
 //! a first-word key to the phrases whose first word matches any word *starting with* it (TABARI
 //! stems such as `ARGENTIN`). A word of length n is looked up once in `exact`, once per regular
-//! English ending it may carry (TABARI only), and once per prefix in `stems`, which is cheap for
-//! the short words of news text.
+//! English ending it may carry (TABARI only), and once per prefix in `stems` when it starts
+//! like some stem (`stem_heads`; most words do not), which is cheap for the short words of news
+//! text.
 //!
 //! What a phrase stands for is a [`LexKind`]: actor, agent, verb form, noun, adjective, discard,
 //! synset member. Matching the rest of a phrase is done word by word by [`match_phrase`].
