@@ -54,7 +54,10 @@ pub struct Token<'a> {
 impl<'a> Token<'a> {
     /// Whether the token contains a word-joining hyphen ("al-Qaeda", "cross-border").
     pub fn is_hyphenated(&self) -> bool {
+        // Every joining hyphen is '-' or starts with the byte 0xE2 (U+2010, U+2011): most words
+        // have neither, and a byte scan tells so without decoding chars.
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
+            && self.text.bytes().any(|b| b == b'-' || b == 0xE2)
             && self.text.chars().any(is_joining_hyphen)
     }
 
@@ -247,7 +250,16 @@ impl<'a> Tokenizer<'a> {
         let mut j = content_start;
         let mut has_dot = false;
         let mut last_part = content_start;
-        while let Some(c) = char_at(s, j) {
+        loop {
+            // ASCII letters and digits, most of a word, go on without decoding chars.
+            j += s.as_bytes().get(j..).map_or(0, |rest| {
+                rest.iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count()
+            });
+            let Some(c) = char_at(s, j) else {
+                break;
+            };
             let len = c.len_utf8();
             if c.is_alphanumeric() || is_word_continuer(c) {
                 j += len;

@@ -74,8 +74,9 @@ pub struct Carried {
     /// A person (an official with dated roles, an actor with a person agent, or one named
     /// with a person head such as "US ambassador").
     pub person: bool,
-    /// The folded words that named it ("us", "ambassador", "ronald", "johnson").
-    pub words: Vec<String>,
+    /// The person heads among the words that named it ("ambassador" in "US Ambassador Ronald
+    /// Johnson"): only these are ever looked for, so no other word is copied.
+    pub titles: Vec<&'static str>,
 }
 
 /// The actors of one earlier sentence.
@@ -138,9 +139,7 @@ impl ArticleCarry {
                 .map(|w| w.key.as_str())
                 .filter(|h| PERSON_AGENT_HEADS.contains(h));
             let titled = head.and_then(|h| {
-                self.nearest(|c: &Carried| {
-                    has_sector(&c.hit.code, sector) && c.words.iter().any(|w| w == h)
-                })
+                self.nearest(|c: &Carried| has_sector(&c.hit.code, sector) && c.titles.contains(&h))
             });
             let found =
                 titled.or_else(|| self.nearest(|c: &Carried| has_sector(&c.hit.code, sector)));
@@ -222,23 +221,20 @@ impl ArticleCarry {
             .filter(|(_, h)| has_country(&h.code))
             .map(|(m, h)| {
                 // A pronoun's hit copies its antecedent's words; its own word is "he".
-                let named: Vec<String> = if m.pronoun {
+                let titles: Vec<&'static str> = if m.pronoun {
                     Vec::new()
                 } else {
                     words
                         .get(h.start..h.end.max(h.start))
                         .unwrap_or(&[])
                         .iter()
-                        .map(|w| w.key.clone())
+                        .filter_map(|w| PERSON_AGENT_HEADS.iter().copied().find(|t| *t == w.key))
                         .collect()
                 };
-                let titled = named
-                    .iter()
-                    .any(|w| PERSON_AGENT_HEADS.contains(&w.as_str()));
                 Carried {
                     hit: h.clone(),
-                    person: titled || is_person(d, h),
-                    words: named,
+                    person: !titles.is_empty() || is_person(d, h),
+                    titles,
                 }
             })
             .collect();
@@ -301,9 +297,16 @@ fn pronoun_mention(i: usize, c: &Carried) -> Mention {
 fn dateline_end(text: &str) -> Option<usize> {
     let lead = text.len() - text.trim_start().len();
     let line = text.get(lead..)?.lines().next()?;
+    // A dash past byte 80 ends no dateline: look for one only in the line's first bytes (an
+    // article may be one long line).
+    let mut search_end = line.len().min(80 + " \u{2014} ".len());
+    while !line.is_char_boundary(search_end) {
+        search_end += 1;
+    }
+    let searched = line.get(..search_end)?;
     let (dash, width) = [" - ", " \u{2013} ", " \u{2014} "]
         .iter()
-        .filter_map(|d| line.find(d).map(|p| (p, d.len())))
+        .filter_map(|d| searched.find(d).map(|p| (p, d.len())))
         .min()?;
     if dash > 80 {
         return None;

@@ -5,14 +5,15 @@
 //! (TABARI words written with a closing underscore, PETRARCH words, atalaya words); `stems` maps
 //! a first-word key to the phrases whose first word matches any word *starting with* it (TABARI
 //! stems such as `ARGENTIN`). A word of length n is looked up once in `exact`, once per regular
-//! English ending it may carry (TABARI only), and once per prefix in `stems`, which is cheap for
-//! the short words of news text.
+//! English ending it may carry (TABARI only), and once per prefix in `stems` when it starts
+//! like some stem (`stem_heads`; most words do not), which is cheap for the short words of news
+//! text.
 //!
 //! What a phrase stands for is a [`LexKind`]: actor, agent, verb form, noun, adjective, discard,
 //! synset member. Matching the rest of a phrase is done word by word by [`match_phrase`].
 
 use atalaya_dict::{DictFormat, Dictionaries, Phrase, PhraseWord};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What a dictionary phrase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,11 @@ pub struct Lexicon {
     tabari_endings: bool,
     /// Longest stem key, in bytes: no need to try longer prefixes.
     max_stem_len: usize,
+    /// Shortest stem key, in bytes.
+    min_stem_len: usize,
+    /// The first `min_stem_len` bytes of every stem key: a word that starts with none of them
+    /// has no stem as a prefix, so its prefixes need no look-up (most words).
+    stem_heads: HashSet<Vec<u8>>,
 }
 
 /// One phrase found in the text: `len` words from the starting word.
@@ -98,6 +104,13 @@ impl Lexicon {
         for (i, t) in d.time_shifts.iter().enumerate() {
             lex.add(LexKind::TimeShift(i as u32), &t.phrase);
         }
+        lex.min_stem_len = lex.stems.keys().map(String::len).min().unwrap_or(0);
+        lex.stem_heads = lex
+            .stems
+            .keys()
+            .filter_map(|k| k.as_bytes().get(..lex.min_stem_len))
+            .map(<[u8]>::to_vec)
+            .collect();
         lex
     }
 
@@ -165,7 +178,11 @@ impl Lexicon {
                 }
             }
         }
-        if !self.stems.is_empty() {
+        let may_start_with_stem = word
+            .as_bytes()
+            .get(..self.min_stem_len)
+            .is_some_and(|head| self.stem_heads.contains(head));
+        if may_start_with_stem {
             let limit = word.len().min(self.max_stem_len);
             for (end, _) in word
                 .char_indices()

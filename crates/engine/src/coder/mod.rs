@@ -23,7 +23,7 @@ pub use carry::ArticleCarry;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
 use parse::{CommaRules, Mention, Tag};
-use patterns::{Bindings, ClauseView, Matcher};
+use patterns::{Bindings, ClauseView, Matcher, SynsetIndex};
 use rustc_hash::FxHashMap as HashMap;
 use words::WordKind;
 
@@ -73,6 +73,8 @@ pub struct Engine {
     /// check is a binary search in the clause's sorted ids instead of string comparisons.
     required_ids: Vec<Box<[u32]>>,
     pattern_word_ids: HashMap<String, u32>,
+    /// Per synset, its members by first word (for the pattern matcher).
+    synset_index: Vec<SynsetIndex>,
     tabari: bool,
     /// PETRARCH-2 internal coding ontology, when the dictionaries have one: code → value and
     /// value → code, for combining an upper verb with the verb it governs ("will" + "help").
@@ -165,6 +167,11 @@ impl Engine {
             })
             .collect();
         let tabari = dicts.format == DictFormat::Tabari;
+        let synset_index = dicts
+            .synsets
+            .iter()
+            .map(|set| SynsetIndex::build(set, tabari))
+            .collect();
         let mut ontology_value = HashMap::default();
         let mut ontology_code = HashMap::default();
         for e in &dicts.code_ontology {
@@ -189,6 +196,7 @@ impl Engine {
             required_words,
             required_ids,
             pattern_word_ids,
+            synset_index,
             tabari,
             ontology_value,
             ontology_code,
@@ -422,6 +430,7 @@ impl Engine {
         let compound: Vec<bool> = mentions.iter().map(Mention::is_compound).collect();
         let matcher = Matcher {
             dicts: d,
+            synsets: &self.synset_index,
             tabari_endings: self.tabari,
             compound: &compound,
             phrase_structured: false,
@@ -560,15 +569,16 @@ impl Engine {
                     let ids = clause_ids.get_or_insert_with(|| {
                         // A plural also stands for its singular: PETRARCH 2.0 patterns
                         // match lemmas (see `Matcher::literal_at`).
-                        let mut v: Vec<u32> = view
-                            .words
-                            .iter()
-                            .flat_map(|w| {
-                                let singular = singular_forms(&w.key);
-                                std::iter::once(w.key.as_str()).chain(singular)
-                            })
-                            .filter_map(|k| self.pattern_word_ids.get(k).copied())
-                            .collect();
+                        let mut v: Vec<u32> = Vec::with_capacity(view.words.len());
+                        v.extend(
+                            view.words
+                                .iter()
+                                .flat_map(|w| {
+                                    let singular = singular_forms(&w.key);
+                                    std::iter::once(w.key.as_str()).chain(singular)
+                                })
+                                .filter_map(|k| self.pattern_word_ids.get(k).copied()),
+                        );
                         v.sort_unstable();
                         v
                     });
@@ -925,6 +935,10 @@ impl Engine {
             article_text,
             date,
         } = *site;
+        // Most sentences give no event: skip copying their words for the context analysis.
+        if raw.is_empty() {
+            return Vec::new();
+        }
         let d = &self.dicts;
         let mut out: Vec<Event> = Vec::new();
         let site_words: Vec<(String, usize, usize)> = words
@@ -1162,9 +1176,11 @@ fn clause_view<'a>(
     cs: usize,
     ce: usize,
 ) -> ClauseView<'a> {
+    // Sized for the whole clause up front: growing these vectors word by word re-allocated them.
+    let clause_len = ce.saturating_sub(cs);
     let mut view = ClauseView {
-        words: Vec::new(),
-        word_index: Vec::new(),
+        words: Vec::with_capacity(clause_len),
+        word_index: Vec::with_capacity(clause_len),
         mention_at: Vec::new(),
     };
     for (i, w) in words.iter().enumerate().take(ce).skip(cs) {

@@ -8,7 +8,8 @@
 
 use super::lexicon::word_matches;
 use super::words::{Word, WordKind};
-use atalaya_dict::{Dictionaries, Group, Pattern, PatternElem, Phrase};
+use atalaya_dict::{Dictionaries, Group, Pattern, PatternElem, Phrase, Synset};
+use rustc_hash::FxHashMap as HashMap;
 
 /// The clause as the matcher sees it: the kept words in order and, for each, the mention that
 /// starts there (with the clause position just after it).
@@ -29,9 +30,47 @@ pub struct Bindings {
     pub skipped: Option<usize>,
 }
 
+/// A synset's members indexed by their first word: trying a synset at a word then looks only at
+/// the members that can start there, not at all of them (PETRARCH's `&DEFENSE` has 131).
+#[derive(Debug, Default)]
+pub struct SynsetIndex {
+    /// Members whose first word matches only a text word equal to it, by that word.
+    by_first_word: HashMap<String, Vec<u32>>,
+    /// Members whose first word is a stem or may take a TABARI ending: tried at every word.
+    always_tried: Vec<u32>,
+}
+
+impl SynsetIndex {
+    pub fn build(set: &Synset, tabari_endings: bool) -> SynsetIndex {
+        let mut index = SynsetIndex::default();
+        for (i, member) in set.members.iter().enumerate() {
+            let Some(first) = member.words.first() else {
+                // An empty member never matches (see `Matcher::phrase_at`).
+                continue;
+            };
+            // Mirrors `word_matches`: a stem, or a one-word member that may carry an ending,
+            // matches text words other than its own key.
+            let one_word = member.words.len() == 1;
+            let loose = first.stem || (tabari_endings && one_word && !first.no_endings);
+            if loose {
+                index.always_tried.push(i as u32);
+            } else {
+                index
+                    .by_first_word
+                    .entry(first.key.clone())
+                    .or_default()
+                    .push(i as u32);
+            }
+        }
+        index
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Matcher<'d> {
     pub dicts: &'d Dictionaries,
+    /// Per synset of `dicts`, its members by first word.
+    pub synsets: &'d [SynsetIndex],
     pub tabari_endings: bool,
     /// Whether mention `i` is a compound (for `%`).
     pub compound: &'d [bool],
@@ -321,8 +360,17 @@ impl Matcher<'_> {
             }
             PatternElem::Synset { index, .. } => {
                 let set = self.dicts.synsets.get(*index)?;
-                set.members
+                let members = self.synsets.get(*index)?;
+                let word = view.words.get(q)?;
+                let starting_here = members
+                    .by_first_word
+                    .get(word.key.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                starting_here
                     .iter()
+                    .chain(&members.always_tried)
+                    .filter_map(|&m| set.members.get(m as usize))
                     .filter_map(|p| self.phrase_at(view, p, q, limit))
                     .max()
             }

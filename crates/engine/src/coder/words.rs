@@ -66,7 +66,8 @@ fn classify(key: &str) -> WordKind {
 pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
     let tokens = tokenize(text, base);
     let mut out = Vec::with_capacity(tokens.len() + 4);
-    for t in &tokens {
+    // Tokens are consumed so that a word takes its token's key instead of a copy of it.
+    for t in tokens {
         match t.kind {
             TokenKind::Punct => {
                 let k = t.key.as_str();
@@ -82,7 +83,11 @@ pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
                 // Quotes, brackets, dashes, periods and other marks are not words.
             }
             TokenKind::Number => out.push(Word {
-                key: t.key.replace(',', ""),
+                key: if t.key.contains(',') {
+                    t.key.replace(',', "")
+                } else {
+                    t.key
+                },
                 start: t.start,
                 end: t.end,
                 capitalized: false,
@@ -102,14 +107,19 @@ pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
                     prev.end = t.end;
                     prev.kind = WordKind::Plain;
                 } else {
-                    push_word(&mut out, &t.key, t.start, t.end, false);
+                    push_word(&mut out, t.key, t.start, t.end, false);
                 }
             }
-            _ => {
+            _ if t.is_hyphenated() => {
                 for part in t.hyphen_parts() {
                     let cap = part.text.chars().next().is_some_and(char::is_uppercase);
-                    push_word(&mut out, &part.key, part.start, part.end, cap);
+                    push_word(&mut out, part.key, part.start, part.end, cap);
                 }
+            }
+            // Not hyphenated: the token is its only part (`Token::hyphen_parts` would copy it).
+            _ => {
+                let cap = t.text.chars().next().is_some_and(char::is_uppercase);
+                push_word(&mut out, t.key, t.start, t.end, cap);
             }
         }
     }
@@ -118,16 +128,15 @@ pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
 
 /// Pushes a word; a trailing period is dropped except on abbreviations such as "u.s.", whose
 /// inner periods show they are one (dictionaries write them with the final period).
-fn push_word(out: &mut Vec<Word>, key: &str, start: usize, end: usize, capitalized: bool) {
-    let trimmed = key.trim_end_matches('.');
-    if trimmed.is_empty() || trimmed == "-" {
+fn push_word(out: &mut Vec<Word>, mut key: String, start: usize, end: usize, capitalized: bool) {
+    let trimmed_len = key.trim_end_matches('.').len();
+    key.truncate(trimmed_len);
+    if key.is_empty() || key == "-" {
         return;
     }
-    let key = if trimmed.contains('.') {
-        format!("{trimmed}.")
-    } else {
-        trimmed.to_string()
-    };
+    if key.contains('.') {
+        key.push('.');
+    }
     out.push(Word {
         kind: classify(&key),
         key,

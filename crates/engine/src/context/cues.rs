@@ -6,6 +6,8 @@
 //! nearest cue decides; idioms that invert the surface ("did not rule out") are checked first.
 
 use crate::record::Modality;
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
 
 /// Verbs (and verb forms) that frame reported speech: "X said (that) …", "…, X said".
 pub const REPORTING: &[&str] = &[
@@ -297,8 +299,13 @@ pub fn is_act_use(key: &str, next: &str) -> bool {
 }
 
 pub fn is_reporting(key: &str) -> bool {
-    REPORTING.contains(&key)
+    REPORTING_SET.contains(key)
 }
+
+/// [`REPORTING`] as a set: `frames` asks about every word of an event's sentence, and a scan of
+/// the list compared each word with every entry.
+static REPORTING_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| REPORTING.iter().copied().collect());
 
 /// A reporting verb form used as a noun or inside a name: "United States", "media reports",
 /// "the claims".
