@@ -93,11 +93,13 @@ fn possessive_owner_and_person_make_one_new_source() {
 fn known_actors_dates_and_names_next_to_them_stay_as_they_were() {
     let e = engine();
     // Gondor is coded by the dictionary, Tuesday is a date, "Aldor" touches a known mention
-    // and "the Council of Gondor" runs into one: none of them becomes a new actor.
+    // and "the Council of Gondor" runs into one; Weathertop is where they met, not whom: none
+    // of them becomes a new actor.
     for text in [
         "Arnor attacked Gondor on Tuesday.",
         "Meanwhile Arnor criticized Gondor Aldor.",
         "Arnor attacked the Council of Gondor on Tuesday.",
+        "Arnor and Gondor met in Weathertop on Tuesday.",
     ] {
         assert_eq!(code_with(&e, text, 4), code_with(&e, text, 0), "{text}");
     }

@@ -835,14 +835,27 @@ impl Engine {
         // A new actor (quoted code, `new_actor.rs`) has no dictionary entry to vouch for it:
         // the default searches take it only right beside the verb, as PETRARCH takes it only
         // from the verb's own phrases — its subject at most two words before ("X has left"),
-        // its object at most one word after ("left for X"), so that "left for <a name too long
-        // to code> ... with Y" does not make Y the object.
+        // its object at most one word after ("left for X", not "met in X"), so that "left for
+        // <a name too long to code> ... with Y" does not make Y the object.
         let beside_verb = |q: usize, end: usize, m: usize| {
             if !mentions[m].main_code().starts_with('"') {
                 return true;
             }
             if q >= verb_end {
-                q - verb_end <= 1
+                // "met in Alaska", "a strike in Oaxaca": a place, not the one acted on.
+                let place = view.words.get(verb_end).is_some_and(|w| {
+                    matches!(
+                        w.key.as_str(),
+                        "in" | "at"
+                            | "near"
+                            | "on"
+                            | "inside"
+                            | "outside"
+                            | "across"
+                            | "throughout"
+                    )
+                });
+                q == verb_end || (q == verb_end + 1 && !place)
             } else {
                 end <= pos
                     && pos - end <= 2
