@@ -31,6 +31,11 @@ pub struct DictArgs {
     /// instead of one actor per code (TABARI, PETRARCH-2).
     #[arg(long)]
     pub keep_coded_compounds: bool,
+    /// Code a proper-noun phrase of at most N words that no dictionary codes as a new actor,
+    /// its words in quotes (`"THE MINISTRY OF MAGIC"`), as PETRARCH's `new_actor_length`;
+    /// 0 turns it off. Default: the dictionaries' own option (0 unless set).
+    #[arg(long, value_name = "N")]
+    pub new_actor_length: Option<u32>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -147,6 +152,11 @@ pub fn load_dictionaries(args: &DictArgs) -> anyhow::Result<Dictionaries> {
             .with_context(|| format!("loading the code ontology {}", path.display()))?;
         warnings.extend(w);
         dicts.code_ontology = entries;
+    }
+    // An option of the run, kept with the dictionaries' options so that every command (and the
+    // ingest's dictionary hash) sees it.
+    if let Some(n) = args.new_actor_length {
+        dicts.options.new_actor_length = n;
     }
     if !warnings.is_empty() {
         if args.dict_warnings {

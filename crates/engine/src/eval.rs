@@ -4,7 +4,9 @@
 //! A record passes when the set of `(source, target, code)` it produces equals `expected`, or when
 //! it produces nothing and `expect_no_events` is true. Records with `evaluate: false` are skipped
 //! (but their `option_command`, a TABARI option change, still takes effect, as in TABARI).
-//! Event-level figures count true positives as the multiset intersection per record.
+//! Event-level figures count true positives as the multiset intersection per record. Expected
+//! codes are read with XML entities undone ([`unescape_xml`]): PETRARCH wrote its gold as XML, so
+//! its new actors read `&quot;NAME&quot;` there.
 //!
 //! # Context scores
 //! An expected event may also carry `modality` (`asserted` | `reported` | `hypothetical` |
@@ -145,8 +147,27 @@ struct RawSuiteRecord {
     ambiguous_carry: Vec<AmbiguousCarry>,
 }
 
+/// Undoes the XML escapes PETRARCH wrote into its gold codes (`&quot;THE MINISTRY OF
+/// MAGIC&quot;` is the new actor `"THE MINISTRY OF MAGIC"`); `&amp;` goes last so that
+/// `&amp;quot;` stays `&quot;`.
+pub fn unescape_xml(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 impl From<RawSuiteRecord> for SuiteRecord {
-    fn from(r: RawSuiteRecord) -> Self {
+    fn from(mut r: RawSuiteRecord) -> Self {
+        for e in r.expected.iter_mut() {
+            for field in [&mut e.source, &mut e.target, &mut e.code] {
+                *field = unescape_xml(field);
+            }
+        }
         let expected = r
             .expected
             .iter()
@@ -427,6 +448,7 @@ pub fn apply_config(opts: &mut RunOptions, config: &BTreeMap<String, String>) {
             "comma_bmax" => opts.comma.bmax = num.unwrap_or(opts.comma.bmax),
             "comma_emin" => opts.comma.emin = num.unwrap_or(opts.comma.emin),
             "comma_emax" => opts.comma.emax = num.unwrap_or(opts.comma.emax),
+            "new_actor_length" => opts.new_actor_length = num.unwrap_or(opts.new_actor_length),
             _ => {}
         }
     }
@@ -691,7 +713,9 @@ mod tests {
 
 #[cfg(test)]
 mod suite_file {
-    use super::SuiteRecord;
+    use super::{apply_config, unescape_xml, ExpectedEvent, SuiteRecord};
+    use crate::coder::Engine;
+    use std::collections::BTreeMap;
 
     /// The team's context suite parses, and its context fields use the documented values.
     #[test]
@@ -762,5 +786,31 @@ mod suite_file {
             sentences >= 150 && articles >= 20,
             "{sentences} sentences, {articles} articles"
         );
+    }
+
+    #[test]
+    fn expected_codes_are_read_with_xml_entities_undone() {
+        let line = r#"{"id":"n1","text":"x","expected":[{"source":"&quot;THE COUNCIL OF ELROND&quot;","target":"A&amp;B","code":"&lt;040&gt;&apos;"}]}"#;
+        let r: SuiteRecord = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            r.expected,
+            vec![ExpectedEvent {
+                source: "\"THE COUNCIL OF ELROND\"".into(),
+                target: "A&B".into(),
+                code: "<040>'".into(),
+            }]
+        );
+        assert_eq!(unescape_xml("&amp;quot;"), "&quot;");
+    }
+
+    #[test]
+    fn record_config_sets_the_new_actor_length() {
+        let (dicts, _) =
+            atalaya_dict::atalaya::load_texts_atalaya(&[]).unwrap_or_else(|e| panic!("{e}"));
+        let mut opts = Engine::new(dicts).default_options();
+        assert_eq!(opts.new_actor_length, 0);
+        let config = BTreeMap::from([("new_actor_length".to_string(), "4".to_string())]);
+        apply_config(&mut opts, &config);
+        assert_eq!(opts.new_actor_length, 4);
     }
 }

@@ -9,6 +9,7 @@
 
 mod carry;
 mod lexicon;
+mod new_actor;
 mod parse;
 mod patterns;
 #[cfg(test)]
@@ -58,6 +59,10 @@ pub struct RunOptions {
     /// Keep a coded compound actor (`FRO/BIL/SAM`) as one actor, as UniversalPetrarch does;
     /// by default it is one actor per code, as TABARI and PETRARCH-2 do.
     pub keep_coded_compounds: bool,
+    /// PETRARCH `new_actor_length`: a proper-noun phrase of at most this many words that no
+    /// dictionary codes becomes a quoted new actor (`"THE MINISTRY OF MAGIC"`); 0 = never.
+    /// Not in TABARI mode.
+    pub new_actor_length: u32,
 }
 
 /// Compiled dictionaries plus coder options: build once, share across threads (`Sync`).
@@ -245,6 +250,7 @@ impl Engine {
             max_sentence_bytes: 20_000,
             tabari,
             keep_coded_compounds: false,
+            new_actor_length: o.new_actor_length,
         }
     }
 
@@ -378,7 +384,20 @@ impl Engine {
             split_coded_compounds: !opts.keep_coded_compounds,
             modifier_gap: !self.tabari,
         };
-        let mentions = parse::build_mentions(d, &words, &tags, date, &rules);
+        let mut mentions = parse::build_mentions(d, &words, &tags, date, &rules);
+        if tabari.is_none() && opts.new_actor_length > 0 {
+            let found = new_actor::new_actor_mentions(
+                &words,
+                &tags,
+                &mentions,
+                opts.new_actor_length as usize,
+                all_caps,
+            );
+            if !found.is_empty() {
+                mentions.extend(found);
+                mentions.sort_by_key(|m| m.start);
+            }
+        }
         // TABARI time phrases coded `[###]` or `[+++]` ("when peace comes") halt the sentence
         // while time shifting is on.
         if tabari.is_some_and(|t| t.time_shifting_active(d)) {
@@ -813,11 +832,44 @@ impl Engine {
         if let Some(c) = b.compound {
             return (Some(c), Some(c));
         }
-        let candidate = |q: usize| {
-            view.mention_at[q]
-                .map(|(m, _)| m)
-                .filter(|&m| Some(m) != b.skipped)
+        // A new actor (quoted code, `new_actor.rs`) has no dictionary entry to vouch for it:
+        // the default searches take it only right beside the verb, as PETRARCH takes it only
+        // from the verb's own phrases — its subject at most two words before ("X has left"),
+        // its object at most one word after ("left for X", not "met in X"), so that "left for
+        // <a name too long to code> ... with Y" does not make Y the object.
+        let beside_verb = |q: usize, end: usize, m: usize| {
+            if !mentions[m].main_code().starts_with('"') {
+                return true;
+            }
+            if q >= verb_end {
+                // "met in Alaska", "a strike in Oaxaca": a place, not the one acted on.
+                let place = view.words.get(verb_end).is_some_and(|w| {
+                    matches!(
+                        w.key.as_str(),
+                        "in" | "at"
+                            | "near"
+                            | "on"
+                            | "inside"
+                            | "outside"
+                            | "across"
+                            | "throughout"
+                    )
+                });
+                q == verb_end || (q == verb_end + 1 && !place)
+            } else {
+                end <= pos
+                    && pos - end <= 2
+                    && !view.words[end..pos]
+                        .iter()
+                        .any(|w| w.kind == WordKind::Comma)
+            }
         };
+        let mention_near = |q: usize| {
+            view.mention_at[q]
+                .filter(|&(m, end)| beside_verb(q, end, m))
+                .map(|(m, _)| m)
+        };
+        let candidate = |q: usize| mention_near(q).filter(|&m| Some(m) != b.skipped);
         let before: Vec<usize> = (0..pos).filter_map(candidate).collect();
         let after: Vec<usize> = (verb_end..view.words.len()).filter_map(candidate).collect();
         let code = |m: usize| mentions[m].main_code();
@@ -853,9 +905,7 @@ impl Engine {
                     // The doer is the actor after "by"; a passive without "by" ("X was
                     // criticized over its dispute with Y") does not say who did it: the subject
                     // is the target and the source stays unknown rather than guessed.
-                    let agent = by.and_then(|_| {
-                        (from..view.words.len()).find_map(|q| view.mention_at[q].map(|(m, _)| m))
-                    });
+                    let agent = by.and_then(|_| (from..view.words.len()).find_map(mention_near));
                     return (agent, subject.or(before.last().copied()));
                 }
             }
@@ -868,7 +918,7 @@ impl Engine {
             let near = if self.tabari {
                 None
             } else {
-                (window_start..pos).find_map(|q| view.mention_at[q].map(|(m, _)| m))
+                (window_start..pos).find_map(mention_near)
             };
             source = near
                 .or_else(|| {
@@ -1015,7 +1065,12 @@ impl Engine {
                     .get(start - base..end.max(start) - base)
                     .unwrap_or("")
                     .to_string();
-                let parts = atalaya_cameo::split_actor_code(&hit.code);
+                // A quoted new actor's code is its words, not country and sector parts.
+                let parts = if hit.code.starts_with('"') {
+                    atalaya_cameo::ActorCodeParts::default()
+                } else {
+                    atalaya_cameo::split_actor_code(&hit.code)
+                };
                 let entry = hit.actor.and_then(|a| d.actors.get(a as usize));
                 ActorRef {
                     text,
