@@ -4,15 +4,10 @@
 mod common;
 
 use atalaya_engine::{Article, Engine, Event};
-use common::{code_events, code_triples, t, Triple};
-use std::path::Path;
+use common::{code_events, code_triples, fixture_engine, t, Triple};
 
 fn engine() -> Engine {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coder");
-    let (dicts, warnings) =
-        atalaya_dict::atalaya::load_dir_atalaya(&dir).expect("fixture dictionaries load");
-    assert!(warnings.is_empty(), "fixture warnings: {warnings:?}");
-    Engine::new(dicts)
+    fixture_engine()
 }
 
 fn code_at(text: &str, published: Option<&str>) -> Vec<Event> {

@@ -4,15 +4,10 @@
 mod common;
 
 use atalaya_engine::{Article, Engine, RunOptions};
-use common::{code_triples, t, Triple};
-use std::path::Path;
+use common::{code_triples, code_triples_with, fixture_engine, t, Triple};
 
 fn engine() -> Engine {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coder");
-    let (dicts, warnings) =
-        atalaya_dict::atalaya::load_dir_atalaya(&dir).expect("fixture dictionaries load");
-    assert!(warnings.is_empty(), "fixture warnings: {warnings:?}");
-    Engine::new(dicts)
+    fixture_engine()
 }
 
 fn code_with(engine: &Engine, text: &str, new_actor_length: u32) -> Vec<Triple> {
@@ -20,19 +15,7 @@ fn code_with(engine: &Engine, text: &str, new_actor_length: u32) -> Vec<Triple> 
         new_actor_length,
         ..engine.default_options()
     };
-    let article = Article {
-        id: "t".into(),
-        text: text.into(),
-        ..Article::default()
-    };
-    let mut v: Vec<Triple> = engine
-        .code_article_with(&article, &opts)
-        .events
-        .into_iter()
-        .map(|e| (e.source.code, e.target.code, e.cameo))
-        .collect();
-    v.sort();
-    v
+    code_triples_with(engine, text, &opts)
 }
 
 const COUNCIL: &str = "Arnor attacked the Council of Elrond on Tuesday.";

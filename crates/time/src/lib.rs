@@ -103,6 +103,15 @@ use serde::{Deserialize, Serialize};
 
 pub use published::{dateline_date, parse_published};
 
+/// Is `word` the full name of a month or a weekday ("May", "tuesday")? For callers that must not
+/// read a capitalised date word as a name.
+pub fn is_calendar_name(word: &str) -> bool {
+    matches!(
+        lex::classify(word),
+        lex::Lex::Month { abbrev: false, .. } | lex::Lex::Weekday { abbrev: false, .. }
+    )
+}
+
 /// How precisely the event date is known. Ordered from the most to the least precise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -373,4 +382,17 @@ pub fn find_offsets(sentence: &str) -> Vec<Offset> {
             })
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn calendar_names_are_full_month_and_weekday_names() {
+        for word in ["May", "march", "Tuesday", "SEPTEMBER"] {
+            assert!(super::is_calendar_name(word), "{word}");
+        }
+        for word in ["Sept", "Tue", "Mayor", "Marchers", "Gondor"] {
+            assert!(!super::is_calendar_name(word), "{word}");
+        }
+    }
 }

@@ -20,29 +20,6 @@
 use super::parse::{ActorHit, Mention, Tag};
 use super::words::{Word, WordKind};
 
-/// Months and weekdays: capitalised, but dates, not actors.
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Closed-class words that open sentences with a capital but never start a name.
 const OPENERS: &[&str] = &[
     "a",
@@ -240,7 +217,8 @@ impl Chunker<'_> {
             && w.kind == WordKind::Plain
             && w.key.chars().all(|c| c.is_alphabetic() || c == '.')
             && w.key.chars().any(char::is_alphabetic)
-            && !CALENDAR.contains(&w.key.as_str())
+            // Months and weekdays: capitalised, but dates, not actors.
+            && !atalaya_time::is_calendar_name(&w.key)
             && self.free(k)
     }
 
