@@ -217,6 +217,14 @@ pub fn word_matches(w: &PhraseWord, key: &str, last: bool, tabari_endings: bool)
     false
 }
 
+/// The singulars a regular plural may have: "efforts" → "effort", "marches" → "march" (and
+/// "marche"). PETRARCH 2.0 patterns match lemmas, so their nouns match these plurals.
+pub fn singular_forms(key: &str) -> impl Iterator<Item = &str> {
+    let s = key.strip_suffix('s');
+    let es = key.strip_suffix("es");
+    s.into_iter().chain(es).filter(|k| !k.is_empty())
+}
+
 /// Words a non-adjacent phrase word (TABARI blank connector) may skip.
 const MAX_PHRASE_GAP: usize = 3;
 

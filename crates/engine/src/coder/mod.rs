@@ -593,7 +593,7 @@ impl Engine {
                             view.words
                                 .iter()
                                 .flat_map(|w| {
-                                    let singular = singular_forms(&w.key);
+                                    let singular = lexicon::singular_forms(&w.key);
                                     std::iter::once(w.key.as_str()).chain(singular)
                                 })
                                 .filter_map(|k| self.pattern_word_ids.get(k).copied()),
@@ -1273,13 +1273,6 @@ fn governed(view: &ClauseView, upper_end: usize, pos: usize) -> bool {
     }
     let between = &view.words[upper_end..pos];
     between.iter().any(|w| w.key == "to")
-}
-
-/// The singulars a regular plural may have: "efforts" → "effort", "marches" → "march".
-fn singular_forms(key: &str) -> impl Iterator<Item = &str> {
-    let s = key.strip_suffix('s');
-    let es = key.strip_suffix("es");
-    s.into_iter().chain(es).filter(|k| !k.is_empty())
 }
 
 /// Words that open a subordinate clause with a subject of its own.

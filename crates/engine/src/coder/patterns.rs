@@ -6,7 +6,7 @@
 //! stand, as TABARI does, so matching is deterministic. Words are tried at every position, with
 //! backtracking, because a literal may occur more than once.
 
-use super::lexicon::word_matches;
+use super::lexicon::{singular_forms, word_matches};
 use super::words::{Word, WordKind};
 use atalaya_dict::{Dictionaries, Group, Pattern, PatternElem, Phrase, Synset};
 use rustc_hash::FxHashMap as HashMap;
@@ -350,12 +350,8 @@ impl Matcher<'_> {
                 // A pattern word takes no regular ending: `TO_` is "to", not "tos". PETRARCH 2.0
                 // patterns match lemmas, so their nouns also match their plurals ("- * EFFORT"
                 // is "abandoned efforts").
-                let plural = || {
-                    self.phrase_structured
-                        && word.key.len() > w.key.len()
-                        && word.key.starts_with(w.key.as_str())
-                        && matches!(&word.key[w.key.len()..], "s" | "es")
-                };
+                let plural =
+                    || self.phrase_structured && singular_forms(&word.key).any(|s| s == w.key);
                 (word_matches(w, &word.key, false, self.tabari_endings) || plural()).then_some(1)
             }
             PatternElem::Synset { index, .. } => {
