@@ -142,6 +142,13 @@ pub fn lookup(code: &str) -> Option<&'static CameoCode> {
         .and_then(|i| codes.get(i))
 }
 
+/// Whether one event with this code describes both sides alike, so that A→B and B→A are the
+/// same event: meetings, calls, talks, negotiations, agreements signed, joint operations.
+/// (An appeal to meet, 026, or a visit, 042, has a direction.)
+pub fn is_symmetric(code: &str) -> bool {
+    matches!(code, "040" | "041" | "044" | "046" | "057" | "062")
+}
+
 /// Whether `code` is exactly a CAMEO code.
 pub fn is_known(code: &str) -> bool {
     lookup(code).is_some()

@@ -58,8 +58,8 @@ pub use actor::{
     ActorCodeParts, ActorType, ActorTypeKind, CountryCode, CountryKind, ACTOR_TYPES,
 };
 pub use event::{
-    all, goldstein, is_known, lookup, plover, quad_class, quad_class_name, quad_class_of_root,
-    resolve, root_of, CameoCode, QuadConvention,
+    all, goldstein, is_known, is_symmetric, lookup, plover, quad_class, quad_class_name,
+    quad_class_of_root, resolve, root_of, CameoCode, QuadConvention,
 };
 pub use plover::{PloverEvent, PloverMapping, UnknownPloverEvent};
 

@@ -6,6 +6,7 @@
 //! in `atalaya_engine::eval`: `modality_accuracy`, `date_accuracy`, `attribution_accuracy`,
 //! `carry_accuracy`, `carried_events`, `ambiguous_cases`, `ambiguous_silent`). `--failures` lists each failing record. `--min-pass-rate` and
 //! `--min-precision` make the exit status 1 when a figure falls below them (CI's ratchet).
+//! A news suite (a folder, or annotation records with `events`) goes to [`crate::news_eval_cmd`].
 
 use crate::dicts::{self, DictArgs};
 use anyhow::Context;
@@ -33,9 +34,23 @@ pub struct EvalArgs {
     /// Exit with status 1 when event precision (0..1) is below this.
     #[arg(long)]
     pub min_precision: Option<f64>,
+    /// News suites: exit with status 1 when event F1 (0..1) is below this.
+    #[arg(long)]
+    pub min_f1: Option<f64>,
+    /// News suites (a folder such as `suites/news`, or a file of annotation records): the
+    /// stored article texts, JSON Lines with `id`, `url`, `text`... (repeatable). Default:
+    /// `$ATALAYA_SHARED/news/articles.jsonl`, else `../shared/news/articles.jsonl`.
+    #[arg(long = "news-texts", value_name = "FILE")]
+    pub news_texts: Vec<PathBuf>,
+    /// News suites: score only the `dev` or the `test` split (fixed by each URL's hash).
+    #[arg(long, value_parser = ["dev", "test"])]
+    pub split: Option<String>,
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    if crate::news_eval_cmd::is_news_suite(&args.suite)? {
+        return crate::news_eval_cmd::run(args);
+    }
     let file = std::fs::File::open(&args.suite)
         .with_context(|| format!("{}: cannot open", args.suite.display()))?;
     let mut records = Vec::new();

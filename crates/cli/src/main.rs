@@ -8,6 +8,7 @@ mod eval_cmd;
 mod events;
 mod export;
 mod ingest;
+mod news_eval_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -242,6 +242,11 @@ pub struct CoderOptions {
     pub comma_bmax: Option<u32>,
     pub comma_emin: Option<u32>,
     pub comma_emax: Option<u32>,
+    /// Leave out page furniture (headings, doubled captions, repeats) in multi-paragraph texts.
+    pub skip_furniture: bool,
+    /// News conventions: a bare country acting is its government (`MEX` → `MEX` + this
+    /// sector); see the engine's `news` module. `None` keeps the coded actors as they are.
+    pub country_sector: Option<String>,
     /// Raw option lines not otherwise understood (TABARI `COMPLEX:`, `SET:`...), kept for the
     /// coder and for reporting.
     pub raw: Vec<(String, String)>,
@@ -258,6 +263,8 @@ impl Default for CoderOptions {
             comma_bmax: None,
             comma_emin: None,
             comma_emax: None,
+            skip_furniture: true,
+            country_sector: None,
             raw: Vec::new(),
         }
     }

@@ -455,14 +455,26 @@ pub fn apply_config(opts: &mut RunOptions, config: &BTreeMap<String, String>) {
 }
 
 fn triples(events: &[Event]) -> Vec<ExpectedEvent> {
-    let mut v: Vec<ExpectedEvent> = events
-        .iter()
-        .map(|e| ExpectedEvent {
-            source: e.source.code.clone(),
-            target: e.target.code.clone(),
-            code: e.cameo.clone(),
-        })
-        .collect();
+    canonical(
+        events
+            .iter()
+            .map(|e| ExpectedEvent {
+                source: e.source.code.clone(),
+                target: e.target.code.clone(),
+                code: e.cameo.clone(),
+            })
+            .collect(),
+    )
+}
+
+/// Sorted, without repeats, and with the two sides of a symmetric event (a meeting, a call,
+/// an agreement: `atalaya_cameo::is_symmetric`) in one order, so that A→B and B→A are one.
+fn canonical(mut v: Vec<ExpectedEvent>) -> Vec<ExpectedEvent> {
+    for t in v.iter_mut() {
+        if atalaya_cameo::is_symmetric(&t.code) && t.target < t.source {
+            std::mem::swap(&mut t.source, &mut t.target);
+        }
+    }
     v.sort();
     v.dedup();
     v
@@ -527,9 +539,7 @@ pub fn evaluate(
                 );
             }
         }
-        let mut expected = r.expected.clone();
-        expected.sort();
-        expected.dedup();
+        let expected = canonical(r.expected.clone());
         let tp = expected.iter().filter(|e| produced.contains(e)).count();
         scores.expected_events += expected.len();
         scores.produced_events += produced.len();

@@ -96,11 +96,13 @@
 mod abbrev;
 mod chars;
 mod fold;
+mod furniture;
 mod paragraph;
 mod sentence;
 mod token;
 
 pub use fold::{fold_key, normalize};
+pub use furniture::furniture;
 pub use paragraph::{paragraphs, Paragraph};
 pub use sentence::{sentences, sentences_in, SentenceSpan};
 pub use token::{tokenize, Token, TokenKind};

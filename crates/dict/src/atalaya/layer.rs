@@ -281,6 +281,12 @@ fn layer_options(base: CoderOptions, overlay: CoderOptions) -> CoderOptions {
         comma_bmax: overlay.comma_bmax.or(base.comma_bmax),
         comma_emin: overlay.comma_emin.or(base.comma_emin),
         comma_emax: overlay.comma_emax.or(base.comma_emax),
+        skip_furniture: if overlay.skip_furniture != default.skip_furniture {
+            overlay.skip_furniture
+        } else {
+            base.skip_furniture
+        },
+        country_sector: overlay.country_sector.or(base.country_sector),
         raw,
     }
 }

@@ -469,18 +469,22 @@ impl Loader {
                 .parse::<u32>()
                 .map_err(|_| format!("`{key}` needs a whole number, not `{value}`"))
         };
+        let flag = || match value {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(format!("`{key}` is `true` or `false`, not `{value}`")),
+        };
         let options = &mut self.dicts.options;
         match key {
-            "require_dyad" => {
-                options.require_dyad = match value {
-                    "true" => true,
-                    "false" => false,
-                    _ => {
-                        return Err(format!(
-                            "`require_dyad` is `true` or `false`, not `{value}`"
-                        ))
-                    }
+            "require_dyad" => options.require_dyad = flag()?,
+            "skip_furniture" => options.skip_furniture = flag()?,
+            "country_sector" => {
+                if value.len() != 3 || !value.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(format!(
+                        "`country_sector` is a three-letter CAMEO sector such as GOV, not `{value}`"
+                    ));
                 }
+                options.country_sector = Some(value.to_string());
             }
             "new_actor_length" => options.new_actor_length = number()?,
             "comma_min" => options.comma_min = Some(number()?),

@@ -8,6 +8,7 @@
 //! "code by clause"); a code marked subordinate (`023?`) is kept only if the clause has no other.
 
 mod carry;
+mod conventions;
 mod lexicon;
 mod new_actor;
 mod parse;
@@ -63,6 +64,12 @@ pub struct RunOptions {
     /// dictionary codes becomes a quoted new actor (`"THE MINISTRY OF MAGIC"`); 0 = never.
     /// Not in TABARI mode.
     pub new_actor_length: u32,
+    /// Leave out page furniture (`atalaya_text::furniture`) in texts of several paragraphs.
+    pub skip_furniture: bool,
+    /// News conventions on the article's events (`news::apply`): a bare country acting is
+    /// its government (`MEX` → `MEXGOV`, the sector given here), no event from an actor to
+    /// itself, one event per article for one dyad and code. `None`: events as coded.
+    pub country_sector: Option<String>,
 }
 
 /// Compiled dictionaries plus coder options: build once, share across threads (`Sync`).
@@ -251,6 +258,8 @@ impl Engine {
             tabari,
             keep_coded_compounds: false,
             new_actor_length: o.new_actor_length,
+            skip_furniture: o.skip_furniture,
+            country_sector: o.country_sector.clone(),
         }
     }
 
@@ -272,7 +281,17 @@ impl Engine {
         let text = article.text.as_str();
         let spans = atalaya_text::sentences(text);
         out.sentences = spans.len();
+        // Page furniture (menus, headlines, doubled captions, repeats) is not the article's
+        // prose; a one-paragraph text (a test sentence, a feed summary) has none.
+        let furniture = if opts.skip_furniture && atalaya_text::paragraphs(text).len() > 1 {
+            atalaya_text::furniture(text, &spans, article.title.as_deref())
+        } else {
+            Vec::new()
+        };
         for (index, s) in spans.iter().enumerate() {
+            if furniture.get(index).copied().unwrap_or(false) {
+                continue;
+            }
             let Some(sentence) = text.get(s.start..s.end) else {
                 continue;
             };
@@ -298,6 +317,9 @@ impl Engine {
                 &mut carry,
             );
             out.events.extend(events);
+        }
+        if let Some(sector) = &opts.country_sector {
+            conventions::apply(&mut out.events, sector);
         }
         out
     }

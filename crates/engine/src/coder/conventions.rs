@@ -1,0 +1,62 @@
+//! News conventions applied to one article's events (`RunOptions::country_sector`), as
+//! `../shared/eval/NEWS-CONVENTIONS.md` states them for real news:
+//!
+//! - a country named as the doer or the object of a state act is its government: "Mexico
+//!   extradited", "sanctions on Venezuela" → `MEXGOV`, `VENGOV` (the sector is the option's);
+//!   its people named by a plural demonym ("Mexicans", "Israelis") are its civilians (`CVL`);
+//! - no event from an actor to itself (same country and sector on both sides: "U.S. officials
+//!   said the U.S. military ...");
+//! - one event is coded once per article: the same source, target and code again (a quote
+//!   repeated, the lead restated) is a mention of the first, and a meeting or a call between
+//!   two sides is one event, not one each way.
+
+use crate::record::Event;
+
+fn key(code: &str) -> &str {
+    code.get(..6).unwrap_or(code)
+}
+
+/// "Mexicans", "Venezuelans", "Israelis", "the Lebanese": the people, not the state.
+fn plural_demonym(surface: &str) -> bool {
+    let last = surface
+        .rsplit(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    last.ends_with("ans") || (last.ends_with("is") && last.len() > 5) || last.ends_with("ese")
+}
+
+pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
+    for e in events.iter_mut() {
+        for actor in [&mut e.source, &mut e.target] {
+            if actor.code.len() == 3 && atalaya_cameo::is_iso3(&actor.code) {
+                let sector = if plural_demonym(&actor.text) {
+                    "CVL"
+                } else {
+                    sector
+                };
+                actor.code.push_str(sector);
+                actor.sector = Some(sector.to_string());
+            }
+        }
+    }
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events.drain(..) {
+        let (s, t) = (e.source.code.as_str(), e.target.code.as_str());
+        if key(s) == key(t) && !s.starts_with("---") {
+            continue;
+        }
+        let again = kept.iter().any(|k| {
+            let same = k.source.code == s && k.target.code == t;
+            let mirrored = k.source.code == t
+                && k.target.code == s
+                && atalaya_cameo::is_symmetric(&e.cameo)
+                && k.cameo == e.cameo;
+            (same && k.cameo == e.cameo) || mirrored
+        });
+        if !again {
+            kept.push(e);
+        }
+    }
+    *events = kept;
+}

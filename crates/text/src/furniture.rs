@@ -1,0 +1,172 @@
+//! Page furniture: the parts of a stored web page that are not the article's prose.
+//!
+//! Text extracted from news pages keeps menus ("Accessibility links", "Breaking News"), the
+//! headline repeated above the lead, photo captions (often twice: alt text and caption),
+//! "Related" teasers and the outlet's boilerplate. Coding them makes false events (a 2011 photo
+//! of three presidents "meet"ing becomes a meeting today) and duplicates. [`furniture`] marks
+//! the sentences to leave out; the coder skips them.
+//!
+//! The rules look only at shape and repetition, never at a list of outlets:
+//! - a paragraph without sentence-final punctuation and of at most 16 words is a heading, menu
+//!   item or label (the headline, "Breaking News", "update");
+//! - a paragraph immediately repeated is a caption shown twice: both copies go;
+//! - a paragraph (or a sentence) already seen earlier in the text is a repeat: it goes;
+//! - a caption marker opens the paragraph: `FILE -`, `FILE PHOTO`, `(AP Photo`, `Photo:`;
+//! - a sentence equal to the article's title;
+//! - a paragraph opened by a list bullet (`•`, `▪`): teasers and link lists;
+//! - a caption that places people in the picture ("…, center, …", "second left") while naming
+//!   a date: the typical wire caption.
+
+use crate::paragraph::paragraphs;
+use crate::sentence::SentenceSpan;
+
+const MAX_HEADING_WORDS: usize = 16;
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_like_prose(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') || c.is_whitespace()
+    });
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+fn normalized(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn caption_opening(p: &str) -> bool {
+    let t = p.trim_start();
+    [
+        "FILE -",
+        "FILE –",
+        "FILE —",
+        "FILE PHOTO",
+        "FILE:",
+        "(AP Photo",
+        "Photo:",
+        "PHOTO:",
+    ]
+    .iter()
+    .any(|m| t.starts_with(m))
+}
+
+fn positional_caption(p: &str) -> bool {
+    let l = p.to_lowercase();
+    let placed = [
+        ", center,",
+        ", left,",
+        ", right,",
+        "second left",
+        "second right",
+        "from left",
+        "(l-r)",
+        "left to right",
+    ]
+    .iter()
+    .any(|m| l.contains(m));
+    placed && l.chars().filter(|c| c.is_ascii_digit()).count() >= 4
+}
+
+fn bullet(p: &str) -> bool {
+    p.trim_start().starts_with(['•', '▪', '●', '◦'])
+}
+
+/// For each sentence of `spans` (as [`crate::sentences`] gives them for `text`), whether it is
+/// page furniture. `title`, when known, is left out wherever it recurs.
+pub fn furniture(text: &str, spans: &[SentenceSpan], title: Option<&str>) -> Vec<bool> {
+    let paras = paragraphs(text);
+    let ptext: Vec<String> = paras.iter().map(|p| normalized(p.text(text))).collect();
+    let mut bad_para = vec![false; paras.len()];
+    let mut seen = std::collections::HashSet::new();
+    for (i, t) in ptext.iter().enumerate() {
+        let heading = !ends_like_prose(t) && words(t) <= MAX_HEADING_WORDS;
+        let doubled = ptext.get(i + 1).is_some_and(|n| n == t) || (i > 0 && ptext[i - 1] == *t);
+        let repeat = !seen.insert(t.clone());
+        bad_para[i] = heading
+            || doubled
+            || repeat
+            || caption_opening(t)
+            || bullet(t)
+            || positional_caption(t);
+    }
+    let title = title.map(normalized).filter(|t| !t.is_empty());
+    let mut seen_sentences = std::collections::HashSet::new();
+    spans
+        .iter()
+        .map(|s| {
+            let in_bad_para = paras
+                .iter()
+                .position(|p| p.start <= s.start && s.end <= p.end)
+                .is_some_and(|i| bad_para[i]);
+            let st = normalized(text.get(s.start..s.end).unwrap_or(""));
+            let repeat = !seen_sentences.insert(st.clone());
+            in_bad_para || repeat || title.as_deref() == Some(st.as_str())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences;
+
+    fn kept(text: &str, title: Option<&str>) -> Vec<String> {
+        let spans = sentences(text);
+        let f = furniture(text, &spans, title);
+        spans
+            .iter()
+            .zip(f)
+            .filter(|(_, bad)| !bad)
+            .map(|(s, _)| text[s.start..s.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn menus_headlines_and_doubled_captions_go() {
+        let text = "Skip to content\n\nBreaking News\n\nGondor and Rohan to Meet on Border\n\n\
+            The king of Gondor, center, and the king of Rohan, left, meet in Minas Tirith, May 2, 2011.\n\
+            The king of Gondor, center, and the king of Rohan, left, meet in Minas Tirith, May 2, 2011.\n\n\
+            The kings of Gondor and Rohan will meet next week. Gondor accused Rohan of raids.";
+        assert_eq!(
+            kept(text, None),
+            vec![
+                "The kings of Gondor and Rohan will meet next week.",
+                "Gondor accused Rohan of raids."
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_paragraphs_and_sentences_are_coded_once() {
+        let text = "Gondor accused Rohan of raids. Rohan denied it.\n\nMordor said nothing.\n\nGondor accused Rohan of raids. Rohan denied it.";
+        assert_eq!(
+            kept(text, None),
+            vec![
+                "Gondor accused Rohan of raids.",
+                "Rohan denied it.",
+                "Mordor said nothing."
+            ]
+        );
+    }
+
+    #[test]
+    fn file_captions_bullets_and_the_title_go() {
+        let text =
+            "Gondor Hits Back\n\nFILE - Soldiers of Gondor march in Osgiliath, Jan. 29, 2024.\n\n\
+            Gondor Hits Back.\n\n\u{2022} Related: Rohan votes\n\nGondor struck Mordor on Monday.";
+        assert_eq!(
+            kept(text, Some("Gondor Hits Back.")),
+            vec!["Gondor struck Mordor on Monday."]
+        );
+    }
+
+    #[test]
+    fn plain_prose_is_untouched() {
+        let text =
+            "Gondor struck Mordor on Monday. Rohan praised the strike.\n\nThe talks will resume.";
+        assert_eq!(kept(text, None).len(), 3);
+    }
+}
