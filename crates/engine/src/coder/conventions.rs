@@ -4,6 +4,8 @@
 //! - a country named as the doer or the object of a state act is its government: "Mexico
 //!   extradited", "sanctions on Venezuela" → `MEXGOV`, `VENGOV` (the sector is the option's);
 //!   its people named by a plural demonym ("Mexicans", "Israelis") are its civilians (`CVL`);
+//! - no event with a state organ of no state (`---GOV`: "the ministry", "a judge" whose
+//!   country nothing names);
 //! - no event from an actor to itself (same country and sector on both sides: "U.S. officials
 //!   said the U.S. military ...");
 //! - one event is coded once per article: the same source, target and code again (a quote
@@ -26,6 +28,18 @@ fn plural_demonym(surface: &str) -> bool {
     last.ends_with("ans") || (last.ends_with("is") && last.len() > 5) || last.ends_with("ese")
 }
 
+/// "The ministry", "a judge", "officials" with no country anywhere: a state organ of no state.
+/// Coding it would guess; leaving it out keeps precision (criminal groups, firms, civilians and
+/// rebels of unknown country, `---CRM`, `---BUS`, stay: they are actors in their own right).
+fn stateless_state_organ(code: &str) -> bool {
+    code.strip_prefix("---").is_some_and(|sector| {
+        matches!(
+            sector.get(..3),
+            None | Some("GOV" | "MIL" | "COP" | "SPY" | "LEG" | "JUD" | "ELI" | "OPP" | "MED" | "PTY")
+        )
+    })
+}
+
 pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
     for e in events.iter_mut() {
         for actor in [&mut e.source, &mut e.target] {
@@ -44,6 +58,9 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
     for e in events.drain(..) {
         let (s, t) = (e.source.code.as_str(), e.target.code.as_str());
         if key(s) == key(t) && !s.starts_with("---") {
+            continue;
+        }
+        if stateless_state_organ(s) || stateless_state_organ(t) {
             continue;
         }
         let again = kept.iter().any(|k| {

@@ -116,6 +116,16 @@ pub fn tag_words(
         let mut best: Option<(usize, u8, Tag)> = None;
         for m in &found {
             let (prio, tag) = match m.kind {
+                // A one-word name written in lower case in mixed-case text is a common word
+                // that happens to spell it: "who" is not the WHO, "us" not the US.
+                LexKind::Actor(_)
+                    if m.len == 1
+                        && !all_caps
+                        && !tabari_rules
+                        && words.get(i).is_some_and(|w| !w.capitalized) =>
+                {
+                    continue
+                }
                 LexKind::Actor(a) => (
                     5,
                     Tag::Actor {
