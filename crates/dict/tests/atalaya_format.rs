@@ -475,6 +475,13 @@ fn broken_lines_are_reported_with_file_and_line() {
             "expected sentence or story",
         ),
         ("@issue DRUGS\n", 1, "no `alias` line"),
+        (
+            "@verb RULE\n  forms ruled\n  forms rule out\n  code 120\n",
+            3,
+            "`out` alone would be one",
+        ),
+        ("@options\n  country_sector gov\n", 2, "three-letter CAMEO sector"),
+        ("@options\n  skip_furniture yes\n", 2, "`true` or `false`"),
     ];
     for (text, line, needle) in cases {
         let (got_line, message) = error_of(text);

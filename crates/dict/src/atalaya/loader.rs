@@ -940,6 +940,19 @@ fn parse_forms(value: &str) -> LineResult<Vec<Phrase>> {
     let items: Vec<&str> = if value.contains('|') {
         split_list(value)?
     } else {
+        // One form per word: a particle on its own ("rule out" read as "rule" and "out")
+        // would make every "out" a form of the verb.
+        const PARTICLES: [&str; 12] = [
+            "out", "up", "off", "down", "with", "to", "over", "in", "on", "by", "of", "back",
+        ];
+        if let Some(p) = value
+            .split_whitespace()
+            .find(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+        {
+            return Err(format!(
+                "forms `{value}`: without `|` each word is a form of its own, so `{p}` alone would be one; write `{value} |` for one phrase"
+            ));
+        }
         value.split_whitespace().collect()
     };
     let mut forms = Vec::new();

@@ -303,11 +303,15 @@ pub fn analyze(site: &EventSite) -> Context {
             // The coder may code "is weighing strikes" / "has drawn up plans for strikes" as
             // the strike itself, with the deliberation word as the event verb: nothing has
             // happened yet. A statement or intent code keeps its own modality.
+            // "called off the talks" is no call for them, and calling off or halting
+            // (16x: "canceled plans to send aid") is the act itself.
             let heading = (v0..(v1 + 2).min(n))
+                .filter(|&i| keys.get(i + 1).copied() != Some("off"))
                 .filter_map(|i| keys.get(i).copied())
                 .find(|k| cues::is_deliberative(k));
+            let reduces = site.cameo.starts_with("16");
             if let (Some(word), Modality::Asserted, false) =
-                (heading, reading.modality, is_verbal(site.cameo))
+                (heading, reading.modality, is_verbal(site.cameo) || reduces)
             {
                 reading = Reading {
                     modality: Modality::Hypothetical,

@@ -798,3 +798,23 @@ fn unnamed_sources_are_anonymous() {
     let c = Case::new(text, "bomb", "195").run();
     assert_eq!(c.attribution[0].kind, "speaker");
 }
+
+#[test]
+fn calling_off_and_cancelling_plans_are_acts() {
+    // "called" is a deliberation word ("called for strikes"), not in "called off".
+    let c = Case::new("India called off talks with Pakistan.", "called", "164").run();
+    assert_eq!(c.modality, Modality::Asserted);
+    // The plans are what was cancelled: the reduction (16x) happened.
+    let c = Case::new(
+        "The U.S. canceled plans to send food aid to North Korea.",
+        "canceled",
+        "1623",
+    )
+    .run();
+    assert_eq!(c.modality, Modality::Asserted);
+    // A material code with a plan word stays hypothetical.
+    assert_eq!(
+        modality("The Pentagon has drawn up plans for strikes in Mexico.", "strikes"),
+        Modality::Hypothetical
+    );
+}
