@@ -693,6 +693,18 @@ impl Engine {
             if source.is_some() {
                 *carried_source = source;
             }
+            // News conventions: a compound is its own target only for a cooperative act, which
+            // its members do together ("A and B met", "agreed to share intelligence"), or a
+            // reciprocal one ("accused each other"); "U.S. and U.K. aircraft hit the targets"
+            // is no attack of one on the other.
+            if opts.country_sector.is_some()
+                && source.is_some()
+                && source == target
+                && !mutual_code(code_a.trim_end_matches(['?', '!']))
+                && !reciprocal(view)
+            {
+                target = None;
+            }
             // TABARI's DEFAULT: codes used when the search failed (PRIOR: whenever no actor
             // precedes the verb; AFTER: whenever none follows it).
             if let Some(defaults) = &self.default_mentions(mentions, opts) {
@@ -1404,6 +1416,22 @@ fn is_participle(key: &str) -> bool {
 /// TABARI's discard `###` and complex `+++` codes: the sentence is not coded.
 fn is_halt_code(code: &str) -> bool {
     code.starts_with("###") || code.starts_with("+++")
+}
+
+/// Codes a compound's members do together: meetings, agreements and cooperation (03–06), and
+/// the symmetric codes.
+fn mutual_code(code: &str) -> bool {
+    matches!(code.get(..2), Some("03" | "04" | "05" | "06")) || atalaya_cameo::is_symmetric(code)
+}
+
+/// "each other", "one another": the clause's act goes both ways between a compound's members.
+fn reciprocal(view: &ClauseView) -> bool {
+    view.words.windows(2).any(|w| {
+        matches!(
+            (w[0].key.as_str(), w[1].key.as_str()),
+            ("each", "other") | ("one", "another")
+        )
+    })
 }
 
 #[cfg(test)]

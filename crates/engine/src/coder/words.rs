@@ -110,6 +110,13 @@ pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
                     push_word(&mut out, t.key, t.start, t.end, false);
                 }
             }
+            // "Iran-backed militias", "a Russian-brokered truce", "U.S.-led strikes": the
+            // country is a modifier of what follows, not an actor of the clause. Kept whole,
+            // the word names nothing.
+            _ if t.is_hyphenated() && is_modifier_compound(&t.key) => {
+                let cap = t.text.chars().next().is_some_and(char::is_uppercase);
+                push_word(&mut out, t.key, t.start, t.end, cap);
+            }
             _ if t.is_hyphenated() => {
                 for part in t.hyphen_parts() {
                     let cap = part.text.chars().next().is_some_and(char::is_uppercase);
@@ -124,6 +131,18 @@ pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
         }
     }
     out
+}
+
+/// A hyphenated word whose last part makes the first a modifier: "Iran-backed",
+/// "Russian-brokered", "Israel-affiliated", "Liberia-flagged", "U.S.-led".
+fn is_modifier_compound(key: &str) -> bool {
+    const LAST: [&str; 20] = [
+        "backed", "brokered", "affiliated", "aligned", "allied", "sponsored", "funded",
+        "supported", "led", "linked", "controlled", "held", "occupied", "based", "flagged",
+        "owned", "made", "run", "friendly", "leaning",
+    ];
+    let hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    key.contains(hyphen) && key.rsplit(hyphen).next().is_some_and(|last| LAST.contains(&last))
 }
 
 /// Pushes a word; a trailing period is dropped except on abbreviations such as "u.s.", whose
