@@ -101,6 +101,9 @@ pub struct ArticleCarry {
     sentences: Vec<Level>,
     /// Byte offset where the article's dateline ends (0 when it has none).
     dateline_end: usize,
+    /// Who "we" and "I" are outside quotation marks: the publisher, when it is itself an
+    /// actor (a ministry's statement, a White House readout, a Pentagon transcript).
+    voice: Option<ActorHit>,
 }
 
 impl ArticleCarry {
@@ -108,7 +111,69 @@ impl ArticleCarry {
         ArticleCarry {
             sentences: Vec::new(),
             dateline_end: dateline_end(article_text).unwrap_or(0),
+            voice: None,
         }
+    }
+
+    /// Sets who speaks in the first person outside quotes (see [`ArticleCarry::voice`]).
+    pub fn set_voice(&mut self, voice: ActorHit) {
+        self.voice = Some(voice);
+    }
+
+    /// First-person subjects ("we", "I", "our") with no mention: inside quotation marks they
+    /// are the sentence's one speaker outside the quote ("\"We will not stand by,\" Treasury
+    /// Secretary Mnuchin said"); outside quotes, the article's voice (a statement's author).
+    /// Nothing when the speaker is not unique or there is no voice: better silent than wrong.
+    pub fn resolve_first_person(
+        &self,
+        sentence: &str,
+        base: usize,
+        words: &[Word],
+        mut mentions: Vec<Mention>,
+    ) -> Vec<Mention> {
+        let quoted = quoted_ranges(sentence, base);
+        let inside = |w: &Word| quoted.iter().any(|r| r.start <= w.start && w.end <= r.end);
+        let mut extra = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if !matches!(w.key.as_str(), "we" | "i" | "our") {
+                continue;
+            }
+            if mentions.iter().any(|m| m.start <= i && i < m.end) {
+                continue;
+            }
+            let hit = if inside(w) {
+                let speakers: Vec<&ActorHit> = mentions
+                    .iter()
+                    .filter(|m| !m.synthetic && !m.pronoun)
+                    .filter(|m| words.get(m.start).is_some_and(|s| !inside(s)))
+                    .flat_map(|m| m.members.iter())
+                    .collect();
+                match speakers.as_slice() {
+                    [one] if has_country(&one.code) => Some((*one).clone()),
+                    _ => None,
+                }
+            } else {
+                self.voice.clone()
+            };
+            if let Some(hit) = hit {
+                extra.push(Mention {
+                    start: i,
+                    end: i + 1,
+                    members: vec![ActorHit {
+                        start: i,
+                        end: i + 1,
+                        ..hit
+                    }],
+                    pronoun: true,
+                    synthetic: false,
+                });
+            }
+        }
+        if !extra.is_empty() {
+            mentions.extend(extra);
+            mentions.sort_by_key(|m| m.start);
+        }
+        mentions
     }
 
     /// Drops the mentions of the article's dateline ("MEXICO CITY - "): before pronouns are
@@ -275,6 +340,41 @@ impl ArticleCarry {
         }
         unique(&level.actors, compatible)
     }
+}
+
+/// Byte ranges (article offsets) inside quotation marks in `sentence`, which starts at byte
+/// `base`. Curly quotes pair by direction; straight quotes alternate. A closing mark with no
+/// opening one before it closes a quote opened in an earlier sentence: the range starts at the
+/// sentence's start; an opening mark with no closing one runs to the sentence's end.
+fn quoted_ranges(sentence: &str, base: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut seen_any = false;
+    for (i, c) in sentence.char_indices() {
+        let opening = match c {
+            '\u{201C}' => Some(true),
+            '\u{201D}' => Some(false),
+            '"' => Some(open.is_none()),
+            _ => None,
+        };
+        match opening {
+            Some(true) => open = Some(i),
+            Some(false) => {
+                let from = match open.take() {
+                    Some(o) => o,
+                    None if !seen_any => 0,
+                    None => continue,
+                };
+                out.push(base + from..base + i + c.len_utf8());
+            }
+            None => continue,
+        }
+        seen_any = true;
+    }
+    if let Some(o) = open {
+        out.push(base + o..base + sentence.len());
+    }
+    out
 }
 
 /// A pronoun at word `i` that stands for the carried actor `c`.

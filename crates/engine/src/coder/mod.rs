@@ -24,7 +24,7 @@ use atalaya_dict::{CodeSpec, DictFormat, Dictionaries, PatternElem};
 pub use carry::ArticleCarry;
 use chrono::NaiveDate;
 use lexicon::Lexicon;
-use parse::{CommaRules, Mention, Tag};
+use parse::{ActorHit, CommaRules, Mention, Tag};
 use patterns::{Bindings, ClauseView, Matcher, SynsetIndex};
 use rustc_hash::FxHashMap as HashMap;
 use words::WordKind;
@@ -278,6 +278,11 @@ impl Engine {
             .and_then(|p| p.get(..10))
             .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
             .or(opts.date);
+        if opts.country_sector.is_some() {
+            if let Some(voice) = article.outlet.as_deref().and_then(|o| self.outlet_actor(o, date)) {
+                carry.set_voice(voice);
+            }
+        }
         let text = article.text.as_str();
         let spans = atalaya_text::sentences(text);
         out.sentences = spans.len();
@@ -322,6 +327,38 @@ impl Engine {
             conventions::apply(&mut out.events, sector);
         }
         out
+    }
+
+    /// The actor an outlet's name denotes, when the whole name is one ("US Department of
+    /// State", "The White House"; a leading "The", "US" or "U.S." may go): the publisher of
+    /// an official statement speaks as that actor. A news outlet ("Voice of America") is none.
+    fn outlet_actor(&self, outlet: &str, date: Option<NaiveDate>) -> Option<ActorHit> {
+        let trimmed = outlet.trim();
+        let mut candidates = vec![trimmed.to_string()];
+        for prefix in ["The ", "the ", "US ", "U.S. "] {
+            if let Some(rest) = trimmed.strip_prefix(prefix) {
+                candidates.push(rest.to_string());
+            }
+        }
+        candidates.into_iter().find_map(|name| {
+            let words = words::words(&name, 0, self.tabari);
+            let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
+            let (tags, _) = parse::tag_words(&self.lexicon, &keys, &words, false, self.tabari);
+            let rules = parse::MentionRules {
+                lone_agents: None,
+                possessive_gap: 0,
+                refine_same_country: true,
+                split_coded_compounds: true,
+                modifier_gap: true,
+            };
+            let mentions = parse::build_mentions(&self.dicts, &words, &tags, date, &rules);
+            match mentions.as_slice() {
+                [m] if m.start == 0 && m.end == words.len() && m.members.len() == 1 => {
+                    m.members.first().cloned()
+                }
+                _ => None,
+            }
+        })
     }
 
     /// Codes one sentence that starts at byte `base` of its article; `carry` holds the actors
@@ -449,6 +486,9 @@ impl Engine {
         let mut mentions = parse::resolve_pronouns(&words, mentions);
         if tabari.is_none() {
             mentions = carry.resolve(&words, mentions);
+            if opts.country_sector.is_some() {
+                mentions = carry.resolve_first_person(sentence, base, &words, mentions);
+            }
             carry.observe(d, &words, &mentions);
         }
         if let Some(defaults) = tabari.and_then(|t| t.defaults.as_ref()) {
