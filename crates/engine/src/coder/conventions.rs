@@ -6,6 +6,7 @@
 //!   its people named by a plural demonym ("Mexicans", "Israelis") are its civilians (`CVL`);
 //! - no event with a state organ of no state (`---GOV`: "the ministry", "a judge" whose
 //!   country nothing names);
+//! - no force posture (15x) whose target is the doer's own troops or police (an instrument);
 //! - no event from an actor to itself (same country and sector on both sides: "U.S. officials
 //!   said the U.S. military ...");
 //! - one event is coded once per article: the same source, target and code again (a quote
@@ -61,6 +62,14 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
             continue;
         }
         if stateless_state_organ(s) || stateless_state_organ(t) {
+            continue;
+        }
+        // "Mexico deployed National Guard troops": the troops are the instrument, not the
+        // one acted on (the coder gives them the doer's country for force posture, 15x).
+        if e.cameo.starts_with("15")
+            && s.get(..3) == t.get(..3)
+            && matches!(t.get(3..6), Some("MIL" | "COP"))
+        {
             continue;
         }
         let again = kept.iter().any(|k| {

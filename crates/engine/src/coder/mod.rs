@@ -444,6 +444,11 @@ impl Engine {
             modifier_gap: !self.tabari,
         };
         let mut mentions = parse::build_mentions(d, &words, &tags, date, &rules);
+        if opts.country_sector.is_some() {
+            // "the Russian city of Sochi", "Yemen's port of Aden", "Russia's western Belgorod
+            // region": a place named by its country, not the country acting or acted on.
+            mentions.retain(|m| !names_a_place(&words, m));
+        }
         if tabari.is_none() && opts.new_actor_length > 0 {
             let found = new_actor::new_actor_mentions(
                 &words,
@@ -1456,6 +1461,28 @@ fn is_participle(key: &str) -> bool {
 /// TABARI's discard `###` and complex `+++` codes: the sentence is not coded.
 fn is_halt_code(code: &str) -> bool {
     code.starts_with("###") || code.starts_with("+++")
+}
+
+/// Nouns that make a country word before them the name of a place in it ("the Russian city of
+/// Sochi"). Not "soil", "territory", "airspace", "border": "strikes on Mexican soil" are
+/// against Mexico (NEWS-CONVENTIONS §2).
+const PLACE_NOUNS: &[&str] = &[
+    "city", "town", "village", "region", "province", "port", "capital", "coast", "island",
+    "islands", "enclave", "oblast", "governorate", "district", "mainland",
+];
+
+/// Is `m` (a country with no agent) followed, within three words and past a possessive, by a
+/// place noun? Only names and adjectives may stand between ("Russia's western Belgorod region").
+fn names_a_place(words: &[words::Word], m: &Mention) -> bool {
+    if m.members.iter().any(|h| h.agent.is_some() || h.code.len() != 3) {
+        return false;
+    }
+    words
+        .iter()
+        .skip(m.end)
+        .take(4)
+        .take_while(|w| matches!(w.kind, WordKind::Plain | WordKind::Possessive))
+        .any(|w| PLACE_NOUNS.contains(&w.key.as_str()))
 }
 
 /// Codes a compound's members do together: meetings, agreements and cooperation (03–06), and
