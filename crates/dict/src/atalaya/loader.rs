@@ -914,15 +914,28 @@ fn fold_phrase(text: &str) -> LineResult<Phrase> {
             .flat_map(|t| t.hyphen_parts())
             .collect();
         let last = tokens.len().saturating_sub(1);
+        let tokens_len = tokens.len();
         if tokens.is_empty() {
             return Err(format!("word `{word}` has no text"));
         }
         for (i, token) in tokens.into_iter().enumerate() {
-            if token.key.is_empty() {
-                return Err(format!("word `{word}` folds to nothing"));
+            // As the coder reads text: a final period goes ("R." in "Joseph R. Biden" is
+            // "r"), except on abbreviations with inner periods ("u.s.").
+            let trimmed = token.key.trim_end_matches('.');
+            let key = if trimmed.contains('.') {
+                format!("{trimmed}.")
+            } else {
+                trimmed.to_string()
+            };
+            if key.is_empty() {
+                // a lone period ("No." read as "No" and "."): the coder drops it too
+                if token.key.is_empty() || tokens_len == 1 {
+                    return Err(format!("word `{word}` folds to nothing"));
+                }
+                continue;
             }
             words.push(PhraseWord {
-                key: token.key,
+                key,
                 stem: stem && i == last,
                 adjacent: true,
                 no_endings: false,

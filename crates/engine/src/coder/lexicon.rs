@@ -10,7 +10,8 @@
 //! text.
 //!
 //! What a phrase stands for is a [`LexKind`]: actor, agent, verb form, noun, adjective, discard,
-//! synset member. Matching the rest of a phrase is done word by word by [`match_phrase`].
+//! synset member. Matching the rest of a phrase is done word by word by [`match_phrase_with`] (which lets news fillers such as "today"
+//! stand inside a verb phrase: "spoke today with").
 
 use atalaya_dict::{DictFormat, Dictionaries, Phrase, PhraseWord};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -153,7 +154,10 @@ impl Lexicon {
         let mut consider = |ids: &Vec<u32>| {
             for &id in ids {
                 if let Some(e) = self.entries.get(id as usize) {
-                    if let Some(len) = match_phrase(&e.words, keys, at, self.tabari_endings) {
+                    let fillers = !self.tabari_endings && matches!(e.kind, LexKind::Verb(_));
+                    if let Some(len) =
+                        match_phrase_with(&e.words, keys, at, self.tabari_endings, fillers)
+                    {
                         out.push(LexMatch { kind: e.kind, len });
                     }
                 }
@@ -165,6 +169,17 @@ impl Lexicon {
         if let (Some(by_second), Some(next)) = (self.pairs.get(*word), keys.get(at + 1)) {
             if let Some(ids) = by_second.get(*next) {
                 consider(ids);
+            }
+            // "spoke today with": the phrase's second word comes after the filler(s).
+            if !self.tabari_endings && VERB_FILLERS.contains(next) {
+                for k in [at + 2, at + 3] {
+                    if let Some(ids) = keys.get(k).and_then(|key| by_second.get(*key)) {
+                        consider(ids);
+                    }
+                    if !keys.get(k).is_some_and(|key| VERB_FILLERS.contains(key)) {
+                        break;
+                    }
+                }
             }
         }
         if self.tabari_endings {
@@ -228,20 +243,39 @@ pub fn singular_forms(key: &str) -> impl Iterator<Item = &str> {
 /// Words a non-adjacent phrase word (TABARI blank connector) may skip.
 const MAX_PHRASE_GAP: usize = 3;
 
+/// Words news puts inside a verb phrase without changing it: "spoke *today* with", "met
+/// *Tuesday* with", "talked *again* with".
+const VERB_FILLERS: &[&str] = &[
+    "today", "yesterday", "tonight", "again", "also", "separately", "briefly", "directly",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
 /// Matches a whole phrase at `at`. Adjacent words must follow directly; a word joined by a blank
 /// in a TABARI phrase may come up to [`MAX_PHRASE_GAP`] words later, never across a comma or a
-/// conjunction. Returns the number of text words used.
-pub fn match_phrase(
+/// conjunction. Returns the number of text words used. With `skip_fillers` (verb forms outside
+/// TABARI) up to two [`VERB_FILLERS`] may stand inside the phrase.
+pub fn match_phrase_with(
     words: &[PhraseWord],
     keys: &[&str],
     at: usize,
     tabari_endings: bool,
+    skip_fillers: bool,
 ) -> Option<usize> {
     let n = words.len();
     let mut pos = at;
+    let mut skipped = 0;
     for (i, w) in words.iter().enumerate() {
         let last = i + 1 == n;
         if i == 0 || w.adjacent {
+            while i > 0
+                && skip_fillers
+                && skipped < 2
+                && keys.get(pos).is_some_and(|k| VERB_FILLERS.contains(k))
+                && !keys.get(pos).is_some_and(|k| word_matches(w, k, last, tabari_endings))
+            {
+                pos += 1;
+                skipped += 1;
+            }
             let key = keys.get(pos)?;
             if !word_matches(w, key, last, tabari_endings) {
                 return None;
