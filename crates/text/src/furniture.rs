@@ -9,7 +9,7 @@
 //! The rules look only at shape and repetition, never at a list of outlets:
 //! - a paragraph without sentence-final punctuation and of at most 16 words is a heading, menu
 //!   item or label (the headline, "Breaking News", "update");
-//! - a paragraph immediately repeated is a caption shown twice: both copies go;
+//! - a paragraph or a line immediately repeated is a caption shown twice: both copies go;
 //! - a paragraph (or a sentence) already seen earlier in the text is a repeat: it goes;
 //! - a caption marker opens the paragraph: `FILE -`, `FILE PHOTO`, `(AP Photo`, `Photo:`;
 //! - a sentence equal to the article's title;
@@ -92,6 +92,25 @@ pub fn furniture(text: &str, spans: &[SentenceSpan], title: Option<&str>) -> Vec
             || bullet(t)
             || positional_caption(t);
     }
+    // A line shown twice in a row (a photo's alt text and its caption) even inside one
+    // paragraph: both copies go.
+    let mut doubled_lines: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .map(|l| {
+            let at = offset;
+            offset += l.len();
+            (at, l.trim_end_matches(['\n', '\r']))
+        })
+        .collect();
+    for pair in lines.windows(2) {
+        let (a, b) = (normalized(pair[0].1), normalized(pair[1].1));
+        if !a.is_empty() && a == b {
+            doubled_lines.push((pair[0].0, pair[0].0 + pair[0].1.len()));
+            doubled_lines.push((pair[1].0, pair[1].0 + pair[1].1.len()));
+        }
+    }
     let title = title.map(normalized).filter(|t| !t.is_empty());
     let mut seen_sentences = std::collections::HashSet::new();
     spans
@@ -103,7 +122,10 @@ pub fn furniture(text: &str, spans: &[SentenceSpan], title: Option<&str>) -> Vec
                 .is_some_and(|i| bad_para[i]);
             let st = normalized(text.get(s.start..s.end).unwrap_or(""));
             let repeat = !seen_sentences.insert(st.clone());
-            in_bad_para || repeat || title.as_deref() == Some(st.as_str())
+            let in_doubled = doubled_lines
+                .iter()
+                .any(|&(a, b)| a <= s.start && s.end <= b);
+            in_bad_para || in_doubled || repeat || title.as_deref() == Some(st.as_str())
         })
         .collect()
 }
