@@ -160,3 +160,29 @@ fn page_furniture_is_not_coded() {
     assert_eq!(triples(&events), vec![t("MEXGOV", "CANGOV", "111")]);
     assert!(events[0].sentence.starts_with("Mexico criticized"));
 }
+
+/// The suite's own annotations (suites/news/annotations) are well formed: every code, actor,
+/// modality and date (the texts are not needed for this).
+#[test]
+fn the_news_suite_annotations_are_valid() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../suites/news/annotations");
+    let mut records = 0;
+    let mut problems = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("suites/news/annotations") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "jsonl") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("read");
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let r: atalaya_engine::news_eval::NewsRecord = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
+            records += 1;
+            for p in atalaya_engine::news_eval::check_record(&r) {
+                problems.push(format!("{}:{}: {p}", path.display(), i + 1));
+            }
+        }
+    }
+    assert!(records >= 50, "{records} annotated articles");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
