@@ -1482,7 +1482,8 @@ fn names_a_place(words: &[words::Word], m: &Mention) -> bool {
         .skip(m.end)
         .take(4)
         .take_while(|w| matches!(w.kind, WordKind::Plain | WordKind::Possessive))
-        .any(|w| PLACE_NOUNS.contains(&w.key.as_str()))
+        // "Mexico City", "Kuwait City" are names (the capital), written with a capital.
+        .any(|w| PLACE_NOUNS.contains(&w.key.as_str()) && !w.capitalized)
 }
 
 /// Codes a compound's members do together: meetings, agreements and cooperation (03–06), and

@@ -205,7 +205,14 @@ pub fn tag_words(
                 && !words[i].key.ends_with("ing");
             let after_det = after_det || before_possessive || after_preposition;
             let capital = i > 0 && words[i].capitalized && !all_caps;
-            if after_det || capital {
+            // A form that is itself a noun phrase ending in its preposition ("a phone call
+            // between", "the talks between"): the dictionary wrote it as a nominal event.
+            let nominal_event = !tabari_rules
+                && len >= 2
+                && words
+                    .get(i + len - 1)
+                    .is_some_and(|w| w.key == "between");
+            if (after_det || capital) && !nominal_event {
                 tags[i] = Tag::Noun { len };
             }
         }
