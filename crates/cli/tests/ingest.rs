@@ -245,3 +245,33 @@ fn sigkill_mid_ingest_leaves_a_consistent_store_and_rerun_completes() {
         assert!(store.article(&format!("gen-{i}")).ok().flatten().is_some());
     }
 }
+
+#[test]
+fn two_ingests_started_together_on_a_new_store_both_land() {
+    let dir = tempdir();
+    let db = dir.path().join("new").join("store.db");
+    let first = dir.path().join("first.jsonl");
+    let second = dir.path().join("second.jsonl");
+    std::fs::write(&first, article_lines(40)).unwrap_or_else(|e| panic!("{e}"));
+    let other: String = article_lines(40)
+        .replace("gen-", "other-")
+        .replace("council", "union");
+    std::fs::write(&second, other).unwrap_or_else(|e| panic!("{e}"));
+    let spawn = |input: &Path| {
+        Command::new(BIN)
+            .args(["ingest", "-q", "--batch", "5", "--db"])
+            .arg(&db)
+            .arg(input)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("spawn: {e}"))
+    };
+    let (a, b) = (spawn(&first), spawn(&second));
+    for child in [a, b] {
+        let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+    assert_eq!(article_count(&db), 80);
+}

@@ -2,7 +2,7 @@
 
 use crate::{Result, Store, StoreError};
 use atalaya_engine::record::{Article, Event};
-use rusqlite::{params, OptionalExtension, ToSql};
+use rusqlite::{params, OptionalExtension, ToSql, TransactionBehavior};
 
 /// What an ingest run records about itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -228,7 +228,11 @@ impl Store {
         items: &[ArticleWrite],
         delta: &RunCounts,
     ) -> Result<Vec<WriteOutcome>> {
-        let mut tx = self.conn.transaction()?;
+        // Immediate: take the write lock before reading, so that waiting for another writer
+        // never leaves this transaction reading a snapshot it may no longer write on.
+        let mut tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(items.len());
         let mut counts = *delta;
         for item in items {
@@ -258,7 +262,9 @@ impl Store {
         run_id: Option<i64>,
         events: &[Event],
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let published: Option<Option<String>> = tx
             .query_row(
                 "SELECT published FROM articles WHERE id = ?1",
