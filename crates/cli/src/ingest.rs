@@ -54,7 +54,14 @@ impl DbArg {
                 path.display()
             );
         }
-        Ok(Store::open_readonly(&path)?)
+        match Store::open_readonly(&path) {
+            // A store from an older atalaya: bring its schema up to date once, then read.
+            Err(atalaya_store::StoreError::Outdated { .. }) => {
+                drop(Store::open(&path)?);
+                Ok(Store::open_readonly(&path)?)
+            }
+            result => Ok(result?),
+        }
     }
 }
 
@@ -110,6 +117,12 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let dict_version = dict_version(&args.dicts, &engine);
 
     let mut store = Store::open(&db_path)?;
+    for run in store.interrupted_runs() {
+        eprintln!(
+            "atalaya: run {run} in {} was left running by a process that is gone (killed?): marked interrupted",
+            db_path.display()
+        );
+    }
     let command: Vec<String> = std::env::args().collect();
     let run_id = store.begin_run(&RunInfo {
         command: command.join(" "),

@@ -210,8 +210,8 @@ fn sigkill_mid_ingest_leaves_a_consistent_store_and_rerun_completes() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(runs.len(), 1);
     assert_eq!(
-        runs[0].status, "running",
-        "a killed run is left marked running"
+        runs[0].status, "interrupted",
+        "the next writer marks a killed run interrupted"
     );
 
     // 2. Kill a file ingest as soon as its first batch is committed.

@@ -15,6 +15,7 @@
 //!
 //! The schema and its migrations are in `schema.rs`; see there for the tables.
 
+mod process;
 mod query;
 mod schema;
 mod write;
@@ -79,6 +80,9 @@ pub fn default_db_path() -> Option<PathBuf> {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Runs that opening for writing found `running` with their process gone, and marked
+    /// `interrupted`.
+    interrupted: Vec<i64>,
 }
 
 impl Store {
@@ -108,8 +112,10 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            interrupted: Vec::new(),
         };
         store.migrate()?;
+        store.interrupted = store.mark_interrupted_runs()?;
         Ok(store)
     }
 
@@ -143,11 +149,18 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            interrupted: Vec::new(),
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Ids of the runs that [`Store::open`] marked `interrupted` (found `running`, their process
+    /// gone), for the caller to report.
+    pub fn interrupted_runs(&self) -> &[i64] {
+        &self.interrupted
     }
 
     /// Schema version of the open store.

@@ -1,6 +1,6 @@
 //! Writing: runs, articles and their events, idempotently and in small transactions.
 
-use crate::{Result, Store, StoreError};
+use crate::{process, Result, Store, StoreError};
 use atalaya_engine::record::{Article, Event};
 use rusqlite::{params, OptionalExtension, ToSql, TransactionBehavior};
 
@@ -78,7 +78,8 @@ pub struct RunRecord {
     pub info: RunInfo,
     pub started_at: String,
     pub finished_at: Option<String>,
-    /// `running` (or interrupted, if no process is still at it), `finished`, `failed`.
+    /// `running`, `finished`, `failed`, or `interrupted` (its process went away without
+    /// finishing: killed, crashed; see [`Store::mark_interrupted_runs`]).
     pub status: String,
     pub counts: RunCounts,
 }
@@ -143,17 +144,57 @@ pub enum ArticleState {
 impl Store {
     /// Records the start of a run and returns its id.
     pub fn begin_run(&mut self, info: &RunInfo) -> Result<i64> {
+        let process = process::current();
         self.conn.execute(
-            "INSERT INTO runs (command, engine_version, dict_version, dict_hash, started_at, status)
-             VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'running')",
+            "INSERT INTO runs (command, engine_version, dict_version, dict_hash, started_at, status,
+                pid, host, process_start)
+             VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'running', ?5, ?6, ?7)",
             params![
                 info.command,
                 info.engine_version,
                 info.dict_version,
-                info.dict_hash
+                info.dict_hash,
+                process.pid,
+                process.host,
+                process.start
             ],
         )?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Marks `interrupted` every `running` run whose process is certainly gone (killed, crashed,
+    /// machine rebooted; see `process.rs` for how that is told); returns their ids. Called by
+    /// [`Store::open`]; a run whose process cannot be judged (another host, no `/proc`) is left
+    /// `running`.
+    pub fn mark_interrupted_runs(&mut self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, pid, host, process_start FROM runs
+             WHERE status = 'running' AND pid IS NOT NULL",
+        )?;
+        let candidates = stmt
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    process::ProcessTag {
+                        pid: row.get(1)?,
+                        host: row.get(2)?,
+                        start: row.get(3)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        let mut marked = Vec::new();
+        for (id, tag) in candidates {
+            if process::is_gone(&tag) {
+                self.conn.execute(
+                    "UPDATE runs SET status = 'interrupted' WHERE id = ?1 AND status = 'running'",
+                    [id],
+                )?;
+                marked.push(id);
+            }
+        }
+        Ok(marked)
     }
 
     /// Adds counts that no write produced (records read, source errors) to a run.
