@@ -23,7 +23,7 @@ mod write;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
-pub use query::{EventFilter, StoredArticle, StoredEvent};
+pub use query::{check_day_bound, EventFilter, StoredArticle, StoredEvent};
 pub use write::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, RunRecord, WriteOutcome};
 
 /// Why a store operation failed.

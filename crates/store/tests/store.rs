@@ -243,6 +243,25 @@ fn bad_filters_are_errors() {
         since: Some("March".into()),
         ..Default::default()
     }));
+    for impossible in [
+        "2025-13-01",
+        "2025-00",
+        "2025-02-29",
+        "2025-04-31",
+        "2025-1-01",
+    ] {
+        assert!(
+            bad(EventFilter {
+                since: Some(impossible.into()),
+                ..Default::default()
+            }),
+            "{impossible}"
+        );
+    }
+    assert!(!bad(EventFilter {
+        until: Some("2024-02-29".into()),
+        ..Default::default()
+    }));
     assert!(bad(EventFilter {
         quad: Some(7),
         ..Default::default()
