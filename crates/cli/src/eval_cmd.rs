@@ -11,7 +11,7 @@ use crate::dicts::{self, DictArgs};
 use anyhow::Context;
 use atalaya_engine::eval::{evaluate, SuiteRecord};
 use clap::Args;
-use std::io::BufRead;
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -80,22 +80,24 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             }
         },
     );
+    let mut out = std::io::stdout().lock();
     if args.failures {
         for f in &report.failures {
-            println!("--- {} ---", f.id);
-            println!("text:     {}", f.text);
-            println!("expected: {}", fmt_events(&f.expected));
-            println!("produced: {}", fmt_events(&f.produced));
+            writeln!(out, "--- {} ---", f.id)?;
+            writeln!(out, "text:     {}", f.text)?;
+            writeln!(out, "expected: {}", fmt_events(&f.expected))?;
+            writeln!(out, "produced: {}", fmt_events(&f.produced))?;
             for line in &f.fired {
-                println!("fired:    {line}");
+                writeln!(out, "fired:    {line}")?;
             }
         }
     }
     let s = &report.scores;
     if args.json {
-        println!("{}", serde_json::to_string(s)?);
+        writeln!(out, "{}", serde_json::to_string(s)?)?;
     } else {
-        println!(
+        writeln!(
+            out,
             "{}: {}/{} records passed ({:.1}%), events: precision {:.3}, recall {:.3}, F1 {:.3} ({} expected, {} produced, {} correct)",
             s.suite,
             s.passed,
@@ -107,7 +109,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             s.expected_events,
             s.produced_events,
             s.true_positives
-        );
+        )?;
     }
     let mut ok = true;
     if let Some(min) = args.min_pass_rate {
