@@ -267,7 +267,7 @@ fn code_records(
             Ok(sourced) => {
                 let state = reader.and_then(|store| {
                     store
-                        .article_state(&sourced.article.id, &sourced.content_hash, dict_hash)
+                        .article_state(&sourced.article, &sourced.content_hash, dict_hash)
                         .ok()
                 });
                 match state {

@@ -129,9 +129,11 @@ pub enum WriteOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArticleState {
     New,
-    /// Stored with the same text and coded under the same dictionaries.
+    /// Stored with the same text, coded under the same dictionaries and read the same way
+    /// (language, publication date).
     Unchanged,
-    /// Stored with the same text under other dictionaries.
+    /// Stored with the same text, but coded under other dictionaries, or now read with another
+    /// language (`--lang`) or publication date (`--published`), which change the coding.
     NeedsRecode,
     /// Stored under this id with different text.
     ContentChanged,
@@ -249,15 +251,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// What the store holds for this article id and text, so that a caller can skip coding
-    /// articles that are already done. [`Store::write_batch`] decides again when writing.
+    /// What the store holds for this article (by id and text), so that a caller can skip
+    /// coding articles that are already done. [`Store::write_batch`] decides again when writing.
     pub fn article_state(
         &self,
-        id: &str,
+        article: &Article,
         content_hash: &str,
         dict_hash: &str,
     ) -> Result<ArticleState> {
-        state_of(&self.conn, id, content_hash, dict_hash)
+        state_of(&self.conn, article, content_hash, dict_hash)
     }
 
     /// Writes a batch of articles in one transaction, each in its own savepoint; returns one
@@ -350,30 +352,36 @@ fn add_counts(conn: &rusqlite::Connection, run_id: i64, c: &RunCounts) -> Result
 
 fn state_of(
     conn: &rusqlite::Connection,
-    id: &str,
+    article: &Article,
     content_hash: &str,
     dict_hash: &str,
 ) -> Result<ArticleState> {
-    let by_hash: Option<(String, String)> = conn
+    type Stored = (String, String, Option<String>, Option<String>);
+    let by_hash: Option<Stored> = conn
         .query_row(
-            "SELECT id, dict_hash FROM articles WHERE content_hash = ?1",
+            "SELECT id, dict_hash, lang, published FROM articles WHERE content_hash = ?1",
             [content_hash],
-            |row| Ok((row.get(0)?, row.get(1)?)),
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
         )
         .optional()?;
-    if let Some((existing_id, stored_dict)) = by_hash {
-        return Ok(if existing_id != id {
+    if let Some((existing_id, stored_dict, stored_lang, stored_published)) = by_hash {
+        // A reading without a date keeps the stored one; any other difference re-codes.
+        let read_alike = stored_lang == article.lang
+            && (article.published.is_none() || stored_published == article.published);
+        return Ok(if existing_id != article.id {
             ArticleState::Duplicate { existing_id }
-        } else if stored_dict == dict_hash {
+        } else if stored_dict == dict_hash && read_alike {
             ArticleState::Unchanged
         } else {
             ArticleState::NeedsRecode
         });
     }
     let by_id: Option<i64> = conn
-        .query_row("SELECT rowid FROM articles WHERE id = ?1", [id], |row| {
-            row.get(0)
-        })
+        .query_row(
+            "SELECT rowid FROM articles WHERE id = ?1",
+            [&article.id],
+            |row| row.get(0),
+        )
         .optional()?;
     Ok(if by_id.is_some() {
         ArticleState::ContentChanged
@@ -394,7 +402,7 @@ fn write_one(
             Coding::Coded { events, sentences } => ("coded", None, Some(*sentences as i64), events),
             Coding::NotCoded { reason } => ("not_coded", Some(reason.as_str()), None, &[]),
         };
-    let state = state_of(conn, &article.id, &item.content_hash, dict_hash)?;
+    let state = state_of(conn, article, &item.content_hash, dict_hash)?;
     // ?1..?15 of both the INSERT of a new article and the UPDATE of one whose text changed.
     let bytes = item.bytes as i64;
     let article_values: [&dyn ToSql; 15] = [
@@ -442,20 +450,41 @@ fn write_one(
             WriteOutcome::Updated
         }
         ArticleState::NeedsRecode => {
+            // What this reading says replaces what was stored; what it does not say stays.
             conn.execute(
                 "UPDATE articles SET status = ?2, status_detail = ?3, sentences = ?4,
-                    dict_hash = ?5, run_id = ?6 WHERE id = ?1",
-                params![article.id, status, detail, sentences, dict_hash, run_id],
+                    dict_hash = ?5, run_id = ?6, lang = ?7, published = coalesce(?8, published),
+                    outlet = coalesce(?9, outlet), title = coalesce(?10, title),
+                    url = coalesce(?11, url)
+                 WHERE id = ?1",
+                params![
+                    article.id,
+                    status,
+                    detail,
+                    sentences,
+                    dict_hash,
+                    run_id,
+                    article.lang,
+                    article.published,
+                    article.outlet,
+                    article.title,
+                    article.url
+                ],
             )?;
             conn.execute("DELETE FROM events WHERE article_id = ?1", [&article.id])?;
             WriteOutcome::Recoded
         }
     };
+    let published: Option<String> = conn.query_row(
+        "SELECT published FROM articles WHERE id = ?1",
+        [&article.id],
+        |row| row.get(0),
+    )?;
     insert_events(
         conn,
         &article.id,
         Some(run_id),
-        article.published.as_deref(),
+        published.as_deref(),
         events,
     )?;
     Ok(outcome)

@@ -310,17 +310,46 @@ fn same_article_twice_is_stored_once_and_recoded_after_a_dictionary_change() {
 
     // New dictionaries: the article's events are replaced (here by none).
     assert_eq!(
-        store.article_state("a1", &again.content_hash, "d2").ok(),
+        store
+            .article_state(&again.article, &again.content_hash, "d2")
+            .ok(),
         Some(ArticleState::NeedsRecode)
     );
     let run2 = store
         .begin_run(&run_info("d2"))
         .unwrap_or_else(|e| panic!("{e}"));
+    let again_copy = again.clone();
     let outcomes = store
         .write_batch(run2, "d2", &[again], &RunCounts::default())
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(outcomes, vec![WriteOutcome::Recoded]);
     assert_eq!(ids(&store, &EventFilter::default()), ["a2-0-0"]);
+
+    // The same text read with another language (`--lang`) or date (`--published`) is re-coded
+    // under it; read without a date, it keeps the stored one.
+    let mut relabelled = again_copy.clone();
+    relabelled.article.lang = Some("es".into());
+    assert_eq!(
+        store
+            .article_state(&relabelled.article, &relabelled.content_hash, "d2")
+            .ok(),
+        Some(ArticleState::NeedsRecode)
+    );
+    relabelled.article.published = None;
+    let outcomes = store
+        .write_batch(run2, "d2", &[relabelled.clone()], &RunCounts::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(outcomes, vec![WriteOutcome::Recoded]);
+    let stored = store.article("a1").ok().flatten();
+    assert_eq!(stored.as_ref().and_then(|a| a.lang.as_deref()), Some("es"));
+    assert_eq!(
+        stored.as_ref().and_then(|a| a.published.as_deref()),
+        Some("2025-03-04")
+    );
+    let outcomes = store
+        .write_batch(run2, "d2", &[relabelled], &RunCounts::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(outcomes, vec![WriteOutcome::Unchanged]);
 
     // Changed text under the same id: article and events replaced.
     let usa = actor("USA", "USA", None, "Washington");
@@ -366,7 +395,7 @@ fn same_article_twice_is_stored_once_and_recoded_after_a_dictionary_change() {
     assert_eq!(runs[0].counts.articles_unchanged, 1);
     assert_eq!(runs[0].counts.duplicates, 1);
     assert_eq!(runs[0].counts.events, 2);
-    assert_eq!(runs[1].counts.articles_recoded, 1);
+    assert_eq!(runs[1].counts.articles_recoded, 2);
     assert_eq!(runs[1].counts.articles_updated, 1);
     assert_eq!(runs[1].info.dict_hash, "d2");
     assert!(store.check_integrity().unwrap_or_default().is_empty());
