@@ -16,7 +16,7 @@
 use crate::dicts::{self, DictArgs};
 use anyhow::Context;
 use atalaya_engine::Engine;
-use atalaya_sources::{expand, Limits, RawRecord, SourceError};
+use atalaya_sources::{expand, Limits, RawRecord, ReadOptions, SourceError};
 use atalaya_store::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, Store};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -135,7 +135,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let limits = Limits::default();
+    let options = ReadOptions::with_limits(Limits::default());
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
     let mut totals = Totals::default();
@@ -143,8 +143,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
         let (raw_tx, raw_rx) = mpsc::sync_channel::<Result<RawRecord, SourceError>>(jobs * 64);
         let (work_tx, work_rx) = mpsc::sync_channel::<Work>(jobs * 64);
-        let inputs = &args.inputs;
-        scope.spawn(move || read_inputs(inputs, &limits, raw_tx));
+        let (inputs, options) = (&args.inputs, &options);
+        scope.spawn(move || read_inputs(inputs, options, raw_tx));
         let raw_rx = Arc::new(Mutex::new(raw_rx));
         for _ in 0..jobs {
             let raw_rx = Arc::clone(&raw_rx);
@@ -160,7 +160,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
                     engine,
                     reader.as_ref(),
                     dict_hash,
-                    &limits,
+                    options,
                 )
             });
         }
@@ -231,14 +231,14 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 /// Reader thread: inputs → raw records. Stops early if the workers are gone.
 fn read_inputs(
     inputs: &[String],
-    limits: &Limits,
+    options: &ReadOptions,
     raw_tx: SyncSender<Result<RawRecord, SourceError>>,
 ) {
     for input in expand(inputs) {
         let sent = match input {
             Err(err) => raw_tx.send(Err(err)).is_ok(),
             Ok(input) => input
-                .records(limits)
+                .records(options)
                 .all(|record| raw_tx.send(record).is_ok()),
         };
         if !sent {
@@ -254,7 +254,7 @@ fn code_records(
     engine: &Engine,
     reader: Option<&Store>,
     dict_hash: &str,
-    limits: &Limits,
+    options: &ReadOptions,
 ) {
     loop {
         let next = match raw_rx.lock() {
@@ -262,7 +262,7 @@ fn code_records(
             Err(_) => return,
         };
         let Ok(record) = next else { return };
-        let work = match record.and_then(|raw| raw.into_article(limits)) {
+        let work = match record.and_then(|raw| raw.into_article(options)) {
             Err(err) => Work::Error(err.to_string()),
             Ok(sourced) => {
                 let state = reader.and_then(|store| {

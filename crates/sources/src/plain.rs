@@ -6,8 +6,9 @@
 //! title: ...
 //! date: 2025-03-04
 //! ---
-//! # Headline                <- first line: the title, when short and followed by a blank
-//! Date: March 4, 2025          line or by header lines
+//! # Headline                <- first line: the title, when at most 300 characters, not
+//! Date: March 4, 2025          ending with a full stop, and followed by a blank line or by
+//!                              header lines
 //! Source: Example Daily     <- header lines right after the title: date/published,
 //!                              source/outlet, url/link, by/author (ignored)
 //! Body text ...
@@ -48,9 +49,12 @@ pub(crate) fn parse(content: &str, markdown: bool) -> Article {
         let next_is_break = lines
             .get(1)
             .is_none_or(|line| line.trim().is_empty() || header_key(line).is_some());
+        // A headline does not end with a full stop; a first line that does is the lead
+        // sentence, and is coded with the rest.
         let is_title = lines.len() > 1
             && next_is_break
             && !title.is_empty()
+            && !title.ends_with('.')
             && title.chars().count() <= MAX_TITLE_CHARS;
         if is_title {
             if article.title.is_none() {
@@ -172,6 +176,18 @@ mod tests {
         assert_eq!(
             article.text,
             "Officials met on Monday.\n\nA second paragraph."
+        );
+    }
+
+    #[test]
+    fn a_first_line_ending_with_a_full_stop_is_body_text() {
+        let doc = "Rebels attacked the capital on Monday.\n\nThe army said it repelled them.\n";
+        let article = parse(doc, false);
+        assert_eq!(article.title, None);
+        assert!(
+            article.text.starts_with("Rebels attacked"),
+            "{}",
+            article.text
         );
     }
 
