@@ -9,10 +9,14 @@
 //!   one transaction each, so that a crash leaves whole articles only and a re-run finishes the
 //!   job without duplicates.
 //!
-//! Per-article errors are printed with file and reason and counted, never fatal. Exit status:
-//! 0 when at least one article is in the store from this run (new, updated, re-coded or already
-//! there), 1 when nothing could be ingested, 2 when the store or the dictionaries failed.
+//! Records are read and coded as `atalaya code` reads and codes them (`crate::articles`).
+//! Per-article errors are printed with file and reason and counted, never fatal; so are
+//! warnings (invalid UTF-8 replaced, a sentence over the length limit skipped, an article left
+//! uncoded for its language). Exit status: 0 when no record was bad, 1 when some were (and
+//! others were read), 2 when records were bad and none could be read, or when the store or the
+//! dictionaries failed.
 
+use crate::articles::{self, Coded, Coder, ReadArgs};
 use crate::dicts::{self, DictArgs};
 use anyhow::Context;
 use atalaya_engine::Engine;
@@ -75,6 +79,8 @@ pub struct IngestArgs {
     pub db: DbArg,
     #[command(flatten)]
     pub dicts: DictArgs,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Coding threads [default: number of cores].
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
@@ -91,11 +97,14 @@ enum Work {
     Store {
         write: Box<ArticleWrite>,
         raw_bytes: usize,
+        /// Warnings to print, each naming the record.
+        notices: Vec<String>,
     },
     /// Already stored (same text under the same dictionaries, or the same text under another id).
     AlreadyThere {
         state: ArticleState,
         raw_bytes: usize,
+        notices: Vec<String>,
     },
     Error(String),
 }
@@ -110,8 +119,12 @@ struct Totals {
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let db_path = args.db.path()?;
     let engine = dicts::load_engine(&args.dicts)?;
-    let dict_json =
+    let mut dict_json =
         serde_json::to_string(engine.dictionaries()).context("hashing the dictionaries")?;
+    // A run option that changes the events: articles coded without it are re-coded.
+    if args.dicts.keep_coded_compounds {
+        dict_json.push_str("\nkeep_coded_compounds");
+    }
     let dict_hash = atalaya_sources::content_hash(&dict_json);
     drop(dict_json);
     let dict_version = dict_version(&args.dicts, &engine);
@@ -135,7 +148,9 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let options = ReadOptions::with_limits(Limits::default());
+    let limits = Limits::default();
+    let coder = Coder::new(&engine, &args.dicts, &limits);
+    let options = args.read.options(limits);
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
     let mut totals = Totals::default();
@@ -149,7 +164,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         for _ in 0..jobs {
             let raw_rx = Arc::clone(&raw_rx);
             let work_tx = work_tx.clone();
-            let (engine, dict_hash, db_path) = (&engine, dict_hash.as_str(), db_path.as_path());
+            let (coder, dict_hash, db_path) = (&coder, dict_hash.as_str(), db_path.as_path());
             scope.spawn(move || {
                 // Look-ups are an optimisation: without a reader, every article is coded and
                 // the writer still refuses duplicates.
@@ -157,7 +172,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 code_records(
                     &raw_rx,
                     &work_tx,
-                    engine,
+                    coder,
                     reader.as_ref(),
                     dict_hash,
                     options,
@@ -187,11 +202,11 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     finish?;
 
     print_summary(&totals, started.elapsed(), &db_path);
-    if totals.counts.stored() == 0 {
+    let counts = &totals.counts;
+    if counts.stored() == 0 {
         eprintln!("atalaya: nothing was ingested");
-        return Ok(ExitCode::from(1));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(articles::exit_status(counts.articles_read, counts.errors))
 }
 
 /// A readable description of the dictionaries: folders (or built-in) and entry counts.
@@ -251,7 +266,7 @@ fn read_inputs(
 fn code_records(
     raw_rx: &Mutex<Receiver<Result<RawRecord, SourceError>>>,
     work_tx: &SyncSender<Work>,
-    engine: &Engine,
+    coder: &Coder,
     reader: Option<&Store>,
     dict_hash: &str,
     options: &ReadOptions,
@@ -275,9 +290,10 @@ fn code_records(
                         Work::AlreadyThere {
                             state,
                             raw_bytes: sourced.raw_bytes,
+                            notices: source_notices(&sourced),
                         }
                     }
-                    _ => code_one(engine, sourced),
+                    _ => code_one(coder, sourced),
                 }
             }
         };
@@ -287,31 +303,46 @@ fn code_records(
     }
 }
 
-fn code_one(engine: &Engine, sourced: atalaya_sources::Sourced) -> Work {
+/// What reading repaired in a record, each warning naming it.
+fn source_notices(sourced: &atalaya_sources::Sourced) -> Vec<String> {
+    let origin = &sourced.origin;
+    sourced
+        .warnings
+        .iter()
+        .map(|warning| format!("{origin}: {warning}"))
+        .collect()
+}
+
+fn code_one(coder: &Coder, sourced: atalaya_sources::Sourced) -> Work {
     let origin = sourced.origin.to_string();
-    let coding = match sourced.article.lang.as_deref() {
-        Some(lang) if lang != "en" => Coding::NotCoded {
-            reason: format!("language `{lang}` is not coded as English"),
-        },
-        _ => {
-            let article = &sourced.article;
-            // A coder bug on one article must not take the batch down with it.
-            let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                engine.code_article(article)
-            }));
-            match coded {
-                Ok(output) => Coding::Coded {
-                    events: output.events,
-                    sentences: output.sentences,
-                },
-                Err(_) => {
-                    return Work::Error(format!("{origin}: the coder failed on this article"))
-                }
+    let mut notices = source_notices(&sourced);
+    let id = &sourced.article.id;
+    let coding = match coder.code(&sourced.article) {
+        Coded::Events(output) => {
+            notices.extend(
+                output
+                    .warnings
+                    .iter()
+                    .map(|w| format!("{origin}: article {}: {}", w.article_id, w.message)),
+            );
+            Coding::Coded {
+                events: output.events,
+                sentences: output.sentences,
             }
+        }
+        Coded::OtherLanguage { reason } => {
+            notices.push(format!("{origin}: article {id}: {reason}"));
+            Coding::NotCoded { reason }
+        }
+        Coded::Failed => {
+            return Work::Error(format!(
+                "{origin}: article {id}: the coder failed on this article"
+            ))
         }
     };
     Work::Store {
         raw_bytes: sourced.raw_bytes,
+        notices,
         write: Box::new(ArticleWrite {
             bytes: sourced.raw_bytes,
             content_hash: sourced.content_hash,
@@ -347,12 +378,22 @@ fn write_all(
         };
         let idle = message.is_none();
         match message {
-            Some(Work::Store { write, raw_bytes }) => {
+            Some(Work::Store {
+                write,
+                raw_bytes,
+                notices,
+            }) => {
+                print_notices(progress, &notices);
                 delta.articles_read += 1;
                 totals.bytes += raw_bytes as u64;
                 batch.push(*write);
             }
-            Some(Work::AlreadyThere { state, raw_bytes }) => {
+            Some(Work::AlreadyThere {
+                state,
+                raw_bytes,
+                notices,
+            }) => {
+                print_notices(progress, &notices);
                 delta.articles_read += 1;
                 totals.bytes += raw_bytes as u64;
                 match state {
@@ -382,6 +423,16 @@ fn write_all(
     )?;
     update_progress(progress, totals, started);
     Ok(())
+}
+
+fn print_notices(progress: &ProgressBar, notices: &[String]) {
+    if !notices.is_empty() {
+        progress.suspend(|| {
+            for notice in notices {
+                eprintln!("atalaya: {notice}");
+            }
+        });
+    }
 }
 
 fn flush(

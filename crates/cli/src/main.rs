@@ -1,5 +1,6 @@
 //! The `atalaya` binary: argument parsing and I/O at the edge; all coding is in `atalaya-engine`.
 
+mod articles;
 mod bench;
 mod code;
 mod dict_cmd;

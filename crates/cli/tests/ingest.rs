@@ -75,7 +75,7 @@ fn bad_inputs_are_reported_and_the_rest_lands() {
     let db = dir.path().join("store.db");
     let output = ingest(&db, &[&inputs]);
     let err = stderr(&output);
-    assert!(output.status.success(), "{err}");
+    assert_eq!(output.status.code(), Some(1), "some inputs were bad: {err}");
     let expect = [
         ("binary.txt", "binary data"),
         ("no-text.jsonl:1", "no `text` field"),
@@ -97,23 +97,29 @@ fn bad_inputs_are_reported_and_the_rest_lands() {
 
     // Idempotent: the same inputs again store nothing new.
     let again = ingest(&db, &[&inputs]);
-    assert!(again.status.success());
+    assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("0 new"), "{}", stderr(&again));
     assert_eq!(article_count(&db), 5);
 }
 
 #[test]
-fn nothing_ingested_exits_one() {
+fn nothing_read_exits_two() {
     let dir = tempdir();
     let bad = dir.path().join("bad.txt");
     std::fs::write(&bad, b"\x00\x01\x02").unwrap_or_else(|e| panic!("{e}"));
     let db = dir.path().join("store.db");
     let output = ingest(&db, &[&bad]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(stderr(&output).contains("nothing was ingested"));
     let missing = ingest(&db, &[Path::new("/nonexistent/atalaya-input.jsonl")]);
-    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("/nonexistent/atalaya-input.jsonl: not found"));
+    // Good inputs only: 0.
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Rebels freed two hostages on Sunday.\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let output = ingest(&db, &[&good]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
 
 #[test]
