@@ -5,14 +5,17 @@
 //! `precision`, `recall`, `f1`; suites with context or carry-over fields add the keys described
 //! in `atalaya_engine::eval`: `modality_accuracy`, `date_accuracy`, `attribution_accuracy`,
 //! `carry_accuracy`, `carried_events`, `ambiguous_cases`, `ambiguous_silent`). `--failures` lists each failing record. `--min-pass-rate` and
-//! `--min-precision` make the exit status 1 when a figure falls below them (CI's ratchet).
+//! `--min-precision` make the exit status 1 when a figure falls below them (CI's ratchet). A line
+//! that is not a suite record is reported with file and line and skipped: exit status 1, or 2
+//! when no record could be read.
 
+use crate::articles;
 use crate::dicts::{self, DictArgs};
 use anyhow::Context;
 use atalaya_engine::eval::{evaluate, SuiteRecord};
 use clap::Args;
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Args)]
@@ -36,18 +39,13 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let file = std::fs::File::open(&args.suite)
-        .with_context(|| format!("{}: cannot open", args.suite.display()))?;
-    let mut records = Vec::new();
-    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line =
-            line.with_context(|| format!("{}:{}: cannot read", args.suite.display(), i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let r: SuiteRecord = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}: not a suite record", args.suite.display(), i + 1))?;
-        records.push(r);
+    let (records, bad) = read_suite(&args.suite)?;
+    if records.is_empty() && bad > 0 {
+        eprintln!(
+            "atalaya: {}: no suite record could be read",
+            args.suite.display()
+        );
+        return Ok(articles::exit_status(0, bad));
     }
     let suite_name = records
         .iter()
@@ -130,11 +128,49 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             ok = false;
         }
     }
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    if !ok {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(articles::exit_status(records.len() as u64, bad))
+}
+
+/// The suite's records; a line that is not a suite record (invalid JSON or UTF-8, missing
+/// fields) is reported with file and line and skipped, and counted as bad.
+fn read_suite(path: &Path) -> anyhow::Result<(Vec<SuiteRecord>, u64)> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
+    let mut reader = std::io::BufReader::new(file);
+    let mut records = Vec::new();
+    let mut bad = 0;
+    let mut buf = Vec::new();
+    for line_no in 1.. {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("{}:{line_no}: cannot read", path.display()))?;
+        if n == 0 {
+            break;
+        }
+        let parsed = std::str::from_utf8(&buf)
+            .map_err(|err| format!("invalid UTF-8 at byte {}", err.valid_up_to()))
+            .and_then(|line| {
+                if line.trim().is_empty() {
+                    return Ok(None);
+                }
+                serde_json::from_str::<SuiteRecord>(line)
+                    .map(Some)
+                    .map_err(|err| format!("not a suite record: {err}"))
+            });
+        match parsed {
+            Ok(Some(record)) => records.push(record),
+            Ok(None) => {}
+            Err(why) => {
+                eprintln!("atalaya: {}:{line_no}: {why}: skipped", path.display());
+                bad += 1;
+            }
+        }
+    }
+    Ok((records, bad))
 }
 
 fn fmt_events(v: &[atalaya_engine::eval::ExpectedEvent]) -> String {

@@ -172,6 +172,40 @@ fn eval_scores_a_suite_and_the_ratchet_fails_below_its_level() {
     assert_eq!(ratchet.status.code(), Some(1));
 }
 
+#[test]
+fn eval_skips_bad_suite_lines_with_file_and_line() {
+    let dir = tempdir();
+    let suite = dir.join("half-bad.jsonl");
+    std::fs::write(
+        &suite,
+        "{\"id\":\"r1\",\"text\":\"Arnor attacked Gondor.\",\"expected\":[{\"source\":\"ARN\",\"target\":\"GON\",\"code\":\"190\"}]}\n{broken\n",
+    )
+    .expect("write suite");
+    let eval = |suite: &Path| {
+        bin()
+            .arg("eval")
+            .arg(suite)
+            .arg("-d")
+            .arg(engine_fixtures())
+            .arg("--json")
+            .output()
+            .expect("run")
+    };
+    let out = eval(&suite);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:2: not a suite record", suite.display())),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["passed"], 1);
+
+    let all_bad = dir.join("all-bad.jsonl");
+    std::fs::write(&all_bad, "{broken\n").expect("write suite");
+    assert_eq!(eval(&all_bad).status.code(), Some(2));
+}
+
 fn tempdir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("atalaya-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
