@@ -26,7 +26,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Code articles into events: JSON Lines or text files in (or stdin), one JSON event per line out.
+    /// Code articles into events: what `ingest` reads (files, folders, feeds, URLs, stdin) in, one
+    /// JSON event per line out.
     Code(code::CodeArgs),
     /// Score the coder against a validation suite (JSON Lines).
     Eval(eval_cmd::EvalArgs),
