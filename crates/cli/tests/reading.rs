@@ -14,31 +14,76 @@ fn fixture_dicts() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/fixtures/coder")
 }
 
-fn run(args: &[&str], extra: &[&Path]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .args(extra)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("spawn {BIN}: {e}"))
+/// Which dictionaries a command codes with.
+#[derive(Clone, Copy)]
+enum Dicts {
+    /// The coder tests' fixture dictionaries (Arnor, Gondor, …).
+    Fixture,
+    BuiltIn,
 }
 
-fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
+/// Runs `atalaya COMMAND`: with `-q --db DB` when a store is given, the dictionaries, `flags`,
+/// then `inputs`; `stdin` is written to its standard input (none: no input).
+fn atalaya(
+    command: &str,
+    db: Option<&Path>,
+    dicts: Dicts,
+    flags: &[&str],
+    inputs: &[&Path],
+    stdin: Option<&[u8]>,
+) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.arg(command);
+    if let Some(db) = db {
+        cmd.args(["-q", "--db"]).arg(db);
+    }
+    if let Dicts::Fixture = dicts {
+        cmd.arg("-d").arg(fixture_dicts());
+    }
+    cmd.args(flags).args(inputs);
+    let mut child = cmd
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("spawn {BIN}: {e}"));
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(input).unwrap_or_else(|e| panic!("{e}"));
+    if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        pipe.write_all(input).unwrap_or_else(|e| panic!("{e}"));
     }
     child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
 }
 
+fn code(dicts: Dicts, flags: &[&str], inputs: &[&Path]) -> Output {
+    atalaya("code", None, dicts, flags, inputs, None)
+}
+
+fn ingest(db: &Path, dicts: Dicts, flags: &[&str], inputs: &[&Path]) -> Output {
+    atalaya("ingest", Some(db), dicts, flags, inputs, None)
+}
+
+/// The store's events, as `atalaya events --format jsonl` lists them.
+fn stored_events(db: &Path) -> Vec<serde_json::Value> {
+    let listed = Command::new(BIN)
+        .args(["events", "--format", "jsonl", "--db"])
+        .arg(db)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    events(&listed)
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts the exit status and returns stderr.
+fn exits(output: &Output, status: i32) -> String {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(status), "{err}");
+    err
 }
 
 fn events(output: &Output) -> Vec<serde_json::Value> {
@@ -46,11 +91,6 @@ fn events(output: &Output) -> Vec<serde_json::Value> {
         .lines()
         .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
         .collect()
-}
-
-fn path_str(path: &Path) -> &str {
-    path.to_str()
-        .unwrap_or_else(|| panic!("{}: not UTF-8", path.display()))
 }
 
 struct Dir {
@@ -85,9 +125,8 @@ fn code_and_ingest_read_a_text_file_alike() {
         "story.txt",
         b"Gondor accuses Arnor\nDate: March 4, 2025\nSource: Test Wire\n\nArnor attacked Gondor on Monday.\n",
     );
-    let dicts = fixture_dicts();
-    let coded = run(&["code", "-d", path_str(&dicts)], &[&story]);
-    assert_eq!(coded.status.code(), Some(0), "{}", stderr(&coded));
+    let coded = code(Dicts::Fixture, &[], &[&story]);
+    exits(&coded, 0);
     let from_code = events(&coded);
     // The title and header lines are not body text (they made a false "accuse" event), and the
     // Date: line dates "on Monday".
@@ -96,20 +135,8 @@ fn code_and_ingest_read_a_text_file_alike() {
     assert_eq!(from_code[0]["date"], "2025-03-03");
 
     let db = dir.db();
-    let ingested = run(
-        &[
-            "ingest",
-            "-q",
-            "-d",
-            path_str(&dicts),
-            "--db",
-            path_str(&db),
-        ],
-        &[&story],
-    );
-    assert_eq!(ingested.status.code(), Some(0), "{}", stderr(&ingested));
-    let listed = run(&["events", "--db", path_str(&db), "--format", "jsonl"], &[]);
-    assert_eq!(events(&listed), from_code);
+    exits(&ingest(&db, Dicts::Fixture, &[], &[&story]), 0);
+    assert_eq!(stored_events(&db), from_code);
     let store = Store::open_readonly(&db).unwrap_or_else(|e| panic!("{e}"));
     let id = from_code[0]["article_id"].as_str().unwrap_or_default();
     let article = store
@@ -126,7 +153,6 @@ fn code_and_ingest_read_a_text_file_alike() {
 fn flags_give_date_outlet_and_language_for_plain_text() {
     let dir = Dir::new();
     let bare = dir.file("bare.txt", b"Arnor attacked Gondor on Monday.\n");
-    let dicts = fixture_dicts();
     let flags = [
         "--published",
         "2025-03-04",
@@ -135,24 +161,12 @@ fn flags_give_date_outlet_and_language_for_plain_text() {
         "--lang",
         "en",
     ];
-    let mut args = vec!["code", "-d", path_str(&dicts)];
-    args.extend_from_slice(&flags);
-    let coded = run(&args, &[&bare]);
-    assert_eq!(coded.status.code(), Some(0), "{}", stderr(&coded));
+    let coded = code(Dicts::Fixture, &flags, &[&bare]);
+    exits(&coded, 0);
     assert_eq!(events(&coded)[0]["date"], "2025-03-03");
 
     let db = dir.db();
-    let mut args = vec![
-        "ingest",
-        "-q",
-        "-d",
-        path_str(&dicts),
-        "--db",
-        path_str(&db),
-    ];
-    args.extend_from_slice(&flags);
-    let ingested = run(&args, &[&bare]);
-    assert_eq!(ingested.status.code(), Some(0), "{}", stderr(&ingested));
+    exits(&ingest(&db, Dicts::Fixture, &flags, &[&bare]), 0);
     let store = Store::open_readonly(&db).unwrap_or_else(|e| panic!("{e}"));
     let found = store
         .search_articles("Arnor", 5)
@@ -162,9 +176,11 @@ fn flags_give_date_outlet_and_language_for_plain_text() {
     assert_eq!(found[0].outlet.as_deref(), Some("Given Wire"));
     assert_eq!(found[0].lang.as_deref(), Some("en"));
 
-    let bad = run(&["code", "--published", "2025-13-40"], &[&bare]);
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(stderr(&bad).contains("--published"), "{}", stderr(&bad));
+    let err = exits(
+        &code(Dicts::BuiltIn, &["--published", "2025-13-40"], &[&bare]),
+        2,
+    );
+    assert!(err.contains("--published"), "{err}");
 }
 
 /// English, but detected as Spanish: the Spanish names outweigh the few English words.
@@ -178,37 +194,30 @@ fn an_article_left_uncoded_for_its_language_is_named_and_lang_en_codes_it() {
         format!("{{\"id\": \"mx1\", \"text\": \"{ENGLISH_DETECTED_AS_SPANISH}\"}}\n").as_bytes(),
     );
     let db = dir.db();
-    let plain = run(&["ingest", "-q", "--db", path_str(&db)], &[&file]);
-    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
-    let err = stderr(&plain);
+    let err = exits(&ingest(&db, Dicts::BuiltIn, &[], &[&file]), 0);
     assert!(
         err.contains("sheinbaum.jsonl:1: article mx1: language `es`: not coded")
             && err.contains("--lang en"),
         "{err}"
     );
-    let code = run(&["code"], &[&file]);
-    assert!(events(&code).is_empty());
+    let coded = code(Dicts::BuiltIn, &[], &[&file]);
+    assert!(events(&coded).is_empty());
+    let err = exits(&coded, 0);
     assert!(
-        stderr(&code).contains("article mx1: language `es`: not coded"),
-        "{}",
-        stderr(&code)
+        err.contains("article mx1: language `es`: not coded"),
+        "{err}"
     );
 
-    let forced = run(
-        &["ingest", "-q", "--lang", "en", "--db", path_str(&db)],
-        &[&file],
-    );
-    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    let err = exits(&ingest(&db, Dicts::BuiltIn, &["--lang", "en"], &[&file]), 0);
     assert!(
-        !stderr(&forced).contains("language `es`") && stderr(&forced).contains("1 re-coded"),
-        "{}",
-        stderr(&forced)
+        !err.contains("language `es`") && err.contains("1 re-coded"),
+        "{err}"
     );
     let store = Store::open_readonly(&db).unwrap_or_else(|e| panic!("{e}"));
     let article = store.article("mx1").ok().flatten();
     assert_eq!(article.as_ref().map(|a| a.status.as_str()), Some("coded"));
-    let code = run(&["code", "--lang", "en"], &[&file]);
-    assert_eq!(events(&code).len(), 1, "{}", stderr(&code));
+    let coded = code(Dicts::BuiltIn, &["--lang", "en"], &[&file]);
+    assert_eq!(events(&coded).len(), 1, "{}", stderr(&coded));
 }
 
 #[test]
@@ -218,36 +227,19 @@ fn invalid_utf8_is_replaced_with_a_warning_naming_file_and_byte() {
         "latin1.txt",
         b"Arnor attacked Gondor near Annuminas on Monday, officials in Bogot\xe1 said.\n",
     );
-    let dicts = fixture_dicts();
-    let coded = run(&["code", "-d", path_str(&dicts)], &[&latin1]);
-    assert_eq!(coded.status.code(), Some(0), "{}", stderr(&coded));
-    assert_eq!(events(&coded).len(), 1, "{}", stderr(&coded));
     let expected = format!(
         "{}: invalid UTF-8 replaced with U+FFFD in 1 place, the first at line 1, byte 66",
         latin1.display()
     );
-    assert!(stderr(&coded).contains(&expected), "{}", stderr(&coded));
+    let coded = code(Dicts::Fixture, &[], &[&latin1]);
+    let err = exits(&coded, 0);
+    assert_eq!(events(&coded).len(), 1, "{err}");
+    assert!(err.contains(&expected), "{err}");
 
     let db = dir.db();
-    let ingested = run(
-        &[
-            "ingest",
-            "-q",
-            "-d",
-            path_str(&dicts),
-            "--db",
-            path_str(&db),
-        ],
-        &[&latin1],
-    );
-    assert_eq!(ingested.status.code(), Some(0), "{}", stderr(&ingested));
-    assert!(
-        stderr(&ingested).contains(&expected),
-        "{}",
-        stderr(&ingested)
-    );
-    let store = Store::open_readonly(&db).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(store.counts().map(|c| c.events).ok(), Some(1));
+    let err = exits(&ingest(&db, Dicts::Fixture, &[], &[&latin1]), 0);
+    assert!(err.contains(&expected), "{err}");
+    assert_eq!(stored_events(&db).len(), 1);
 }
 
 #[test]
@@ -261,45 +253,29 @@ fn limits_and_their_warnings_are_the_same_in_code_and_ingest() {
     );
     let dir = Dir::new();
     let input = dir.file("batch.jsonl", lines.as_bytes());
-    let dicts = fixture_dicts();
     let name = input.display().to_string();
     let sentence_warning =
         format!("{name}:1: article long: sentence 0 is 30023 bytes long (limit 20000): skipped");
     let size_error =
         format!("{name}:2: article text is 5242872 bytes, over the limit of 4194304 bytes");
-
-    let coded = run(&["code", "-d", path_str(&dicts)], &[&input]);
-    let err = stderr(&coded);
-    assert_eq!(coded.status.code(), Some(1), "{err}");
-    assert!(err.contains(&sentence_warning), "{err}");
-    assert!(err.contains(&size_error), "{err}");
-    let ids: Vec<String> = events(&coded)
-        .iter()
-        .map(|e| e["article_id"].as_str().unwrap_or_default().to_string())
-        .collect();
-    assert_eq!(ids, ["long", "ok"]);
-
     let db = dir.db();
-    let ingested = run(
-        &[
-            "ingest",
-            "-q",
-            "-d",
-            path_str(&dicts),
-            "--db",
-            path_str(&db),
-        ],
-        &[&input],
-    );
-    let err = stderr(&ingested);
-    assert_eq!(ingested.status.code(), Some(1), "{err}");
-    assert!(err.contains(&sentence_warning), "{err}");
-    assert!(err.contains(&size_error), "{err}");
-    let store = Store::open_readonly(&db).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        store.counts().map(|c| (c.articles, c.events)).ok(),
-        Some((2, 2))
-    );
+    for (output, store) in [
+        (code(Dicts::Fixture, &[], &[&input]), None),
+        (ingest(&db, Dicts::Fixture, &[], &[&input]), Some(&db)),
+    ] {
+        let err = exits(&output, 1);
+        assert!(err.contains(&sentence_warning), "{err}");
+        assert!(err.contains(&size_error), "{err}");
+        let events = match store {
+            None => events(&output),
+            Some(db) => stored_events(db),
+        };
+        let ids: Vec<&str> = events
+            .iter()
+            .map(|e| e["article_id"].as_str().unwrap_or_default())
+            .collect();
+        assert_eq!(ids, ["long", "ok"]);
+    }
 }
 
 #[test]
@@ -313,59 +289,40 @@ fn a_page_nested_100000_deep_is_refused_by_name_and_the_rest_lands() {
     let deep_path = dir.file("pages/deep.html", deep.as_bytes());
     dir.file("pages/good.txt", b"Gondor attacked Arnor.\n");
     let pages = dir.dir.path().join("pages");
-    let dicts = fixture_dicts();
     let refusal = format!(
         "{}: HTML nests elements more than 256 levels deep (the limit): not read",
         deep_path.display()
     );
-
     let db = dir.db();
-    let ingested = run(
-        &[
-            "ingest",
-            "-q",
-            "-d",
-            path_str(&dicts),
-            "--db",
-            path_str(&db),
-        ],
-        &[&pages],
-    );
-    let err = stderr(&ingested);
-    assert_eq!(ingested.status.code(), Some(1), "{err}");
+    let err = exits(&ingest(&db, Dicts::Fixture, &[], &[&pages]), 1);
     assert!(err.contains(&refusal), "{err}");
     assert!(err.contains("1 new") && err.contains("1 errors"), "{err}");
+    assert_eq!(stored_events(&db).len(), 1);
 
-    let coded = run(&["code", "-d", path_str(&dicts)], &[&pages]);
-    assert_eq!(coded.status.code(), Some(1), "{}", stderr(&coded));
-    assert!(stderr(&coded).contains(&refusal), "{}", stderr(&coded));
+    let coded = code(Dicts::Fixture, &[], &[&pages]);
+    let err = exits(&coded, 1);
+    assert!(err.contains(&refusal), "{err}");
     assert_eq!(events(&coded).len(), 1);
 }
 
 #[test]
 fn stdin_is_read_the_same_way_by_both() {
-    let dicts = fixture_dicts();
     let input = b"Border clash\nDate: 2025-03-04\n\nArnor attacked Gondor on Monday.\n";
-    let coded = run_stdin(&["code", "-d", path_str(&dicts)], input);
-    assert_eq!(coded.status.code(), Some(0), "{}", stderr(&coded));
+    let coded = atalaya("code", None, Dicts::Fixture, &[], &[], Some(input));
+    exits(&coded, 0);
     let from_code = events(&coded);
     assert_eq!(from_code.len(), 1);
     assert_eq!(from_code[0]["date"], "2025-03-03");
     let dir = Dir::new();
     let db = dir.db();
-    let ingested = run_stdin(
-        &[
-            "ingest",
-            "-q",
-            "-d",
-            path_str(&dicts),
-            "--db",
-            path_str(&db),
-            "-",
-        ],
-        input,
+    let ingested = atalaya(
+        "ingest",
+        Some(&db),
+        Dicts::Fixture,
+        &["-"],
+        &[],
+        Some(input),
     );
-    assert_eq!(ingested.status.code(), Some(0), "{}", stderr(&ingested));
-    let listed = run(&["events", "--db", path_str(&db), "--format", "jsonl"], &[]);
-    assert_eq!(events(&listed), from_code);
+    exits(&ingested, 0);
+    assert_eq!(stored_events(&db), from_code);
 }

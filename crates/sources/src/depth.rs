@@ -29,7 +29,8 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
 ];
 
-/// The HTML parser's "special" elements: an end tag or a list item does not look past them.
+/// The HTML parser's "special" elements (and the headings, see [`HEADINGS`]): an end tag or a
+/// list item does not look past them.
 const SPECIAL: &[&str] = &[
     "address",
     "applet",
@@ -61,12 +62,6 @@ const SPECIAL: &[&str] = &[
     "form",
     "frame",
     "frameset",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
     "head",
     "header",
     "hgroup",
@@ -116,7 +111,7 @@ const SPECIAL: &[&str] = &[
     "xmp",
 ];
 
-/// Start tags that close an open `<p>` (in button scope).
+/// Start tags that close an open `<p>` (in button scope), besides the headings.
 const CLOSES_P: &[&str] = &[
     "address",
     "article",
@@ -133,12 +128,6 @@ const CLOSES_P: &[&str] = &[
     "figure",
     "footer",
     "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
     "header",
     "hgroup",
     "listing",
@@ -171,7 +160,7 @@ const LIST_ITEM_SCOPE: &[&str] = &[
 ];
 const TABLE_SCOPE: &[&str] = &["html", "table", "template"];
 
-/// HTML start tags that end SVG/MathML content.
+/// HTML start tags that end SVG/MathML content, besides the headings.
 const BREAKS_OUT_OF_FOREIGN: &[&str] = &[
     "b",
     "big",
@@ -186,12 +175,6 @@ const BREAKS_OUT_OF_FOREIGN: &[&str] = &[
     "dt",
     "em",
     "embed",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
     "head",
     "hr",
     "i",
@@ -237,8 +220,15 @@ fn is(name: &[u8], list: &[&str]) -> bool {
         .any(|item| name.eq_ignore_ascii_case(item.as_bytes()))
 }
 
+/// The headings, which are special, close a `<p>` and end SVG/MathML content.
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
 fn is_heading(name: &[u8]) -> bool {
-    is(name, &["h1", "h2", "h3", "h4", "h5", "h6"])
+    is(name, HEADINGS)
+}
+
+fn is_special(name: &[u8]) -> bool {
+    is_heading(name) || is(name, SPECIAL)
 }
 
 /// One open element.
@@ -270,32 +260,37 @@ impl<'a> Stack<'a> {
         self.top().is_some_and(|open| is(open.name, names))
     }
 
-    /// Index of the nearest open element named like one of `names`, looking down from the top
-    /// and stopping (without a match) at an element in `stop`, or at a special element when
-    /// `stop_at_special` (the "any other end tag" rule).
-    fn find(&self, names: &[&str], stop: &[&str], stop_at_special: bool) -> Option<usize> {
+    /// Index of the nearest open element that `matches`, looking down from the top and
+    /// stopping (without a match) at an element for which `stops` holds.
+    fn find_where(
+        &self,
+        matches: impl Fn(&[u8]) -> bool,
+        stops: impl Fn(&Open) -> bool,
+    ) -> Option<usize> {
         // The stack never holds more than `limit + 1` elements, so a search is bounded.
         for (index, open) in self.open.iter().enumerate().rev() {
-            if is(open.name, names) {
+            if matches(open.name) {
                 return Some(index);
             }
-            if is(open.name, stop) || (stop_at_special && !open.foreign && is(open.name, SPECIAL)) {
+            if stops(open) {
                 return None;
             }
         }
         None
     }
 
+    /// The nearest open element named like one of `names` (or `name`), not looking past an
+    /// element in `stop`, nor past a special element when `stop_at_special` (the "any other
+    /// end tag" rule).
+    fn find(&self, names: &[&str], stop: &[&str], stop_at_special: bool) -> Option<usize> {
+        self.find_where(|n| is(n, names), |open| stops(open, stop, stop_at_special))
+    }
+
     fn find_name(&self, name: &[u8], stop: &[&str], stop_at_special: bool) -> Option<usize> {
-        for (index, open) in self.open.iter().enumerate().rev() {
-            if open.name.eq_ignore_ascii_case(name) {
-                return Some(index);
-            }
-            if is(open.name, stop) || (stop_at_special && !open.foreign && is(open.name, SPECIAL)) {
-                return None;
-            }
-        }
-        None
+        self.find_where(
+            |n| n.eq_ignore_ascii_case(name),
+            |open| stops(open, stop, stop_at_special),
+        )
     }
 
     fn pop_to(&mut self, index: Option<usize>) {
@@ -314,7 +309,7 @@ impl<'a> Stack<'a> {
         } else if is(name, &["li"]) {
             self.find(&["li"], LIST_ITEM_SCOPE, false)
         } else if is_heading(name) {
-            self.find(&["h1", "h2", "h3", "h4", "h5", "h6"], DEFAULT_SCOPE, false)
+            self.find(HEADINGS, DEFAULT_SCOPE, false)
         } else if is(
             name,
             &[
@@ -322,7 +317,7 @@ impl<'a> Stack<'a> {
             ],
         ) {
             self.find_name(name, TABLE_SCOPE, false)
-        } else if is(name, SPECIAL) {
+        } else if is_special(name) {
             self.find_name(name, DEFAULT_SCOPE, false)
         } else {
             // Formatting and other elements: not past a special element.
@@ -334,7 +329,7 @@ impl<'a> Stack<'a> {
     /// A start tag; returns true when it takes the depth over the limit.
     fn start(&mut self, name: &'a [u8], self_closing: bool) -> bool {
         let mut in_foreign = self.top().is_some_and(Open::foreign_context);
-        if in_foreign && is(name, BREAKS_OUT_OF_FOREIGN) {
+        if in_foreign && (is_heading(name) || is(name, BREAKS_OUT_OF_FOREIGN)) {
             while self.top().is_some_and(Open::foreign_context) {
                 self.open.pop();
             }
@@ -357,7 +352,7 @@ impl<'a> Stack<'a> {
         if is(name, &["html", "body", "head"]) && self.find_name(name, &[], false).is_some() {
             return false;
         }
-        if is(name, CLOSES_P) {
+        if is_heading(name) || is(name, CLOSES_P) {
             let p = self.find(&["p"], BUTTON_SCOPE, false);
             self.pop_to(p);
         }
@@ -368,7 +363,7 @@ impl<'a> Stack<'a> {
             let item = self.list_item_before_special(&["dd", "dt"]);
             self.pop_to(item);
         } else if is_heading(name) {
-            if self.top_is(&["h1", "h2", "h3", "h4", "h5", "h6"]) {
+            if self.top_is(HEADINGS) {
                 self.open.pop();
             }
         } else if is(name, &["option"]) {
@@ -420,16 +415,18 @@ impl<'a> Stack<'a> {
     /// The list-item rule: the nearest open item among `names`, looking past `address`, `div`
     /// and `p` but not past another special element.
     fn list_item_before_special(&self, names: &[&str]) -> Option<usize> {
-        for (index, open) in self.open.iter().enumerate().rev() {
-            if is(open.name, names) {
-                return Some(index);
-            }
-            if !open.foreign && is(open.name, SPECIAL) && !is(open.name, &["address", "div", "p"]) {
-                return None;
-            }
-        }
-        None
+        self.find_where(
+            |n| is(n, names),
+            |open| {
+                !open.foreign && is_special(open.name) && !is(open.name, &["address", "div", "p"])
+            },
+        )
     }
+}
+
+/// Whether a search for an open element stops at `open`.
+fn stops(open: &Open, stop: &[&str], stop_at_special: bool) -> bool {
+    is(open.name, stop) || (stop_at_special && !open.foreign && is_special(open.name))
 }
 
 /// Position just after the first `needle` at or after `from` (ASCII case-insensitive), or the

@@ -234,15 +234,25 @@ fn bad_inputs_each_name_file_and_reason() {
     }
 }
 
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+}
+
+/// Writes `content` to `name` in `dir` and returns its path.
+fn write_in(dir: &tempfile::TempDir, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, content).unwrap_or_else(|e| panic!("write {name}: {e}"));
+    path
+}
+
 #[test]
 fn invalid_utf8_in_a_json_line_is_replaced_and_located_in_the_line() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let path = dir.path().join("mixed.jsonl");
-    std::fs::write(
-        &path,
+    let dir = tempdir();
+    let path = write_in(
+        &dir,
+        "mixed.jsonl",
         b"{\"id\": \"ok\", \"text\": \"Talks ended.\"}\n{\"id\": \"l1\", \"text\": \"Bogot\xe1 agreed.\"}\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    );
     let (ok, errors) = read(&[path.display().to_string()]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(ok.len(), 2);
@@ -257,18 +267,18 @@ fn invalid_utf8_in_a_json_line_is_replaced_and_located_in_the_line() {
 
 #[test]
 fn deeply_nested_page_is_refused_by_name_and_the_rest_read() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let dir = tempdir();
     let deep = format!(
         "<html><body>{}<p>Troops moved on Monday, officials said.</p>{}</body></html>",
         "<div>".repeat(100_000),
         "</div>".repeat(100_000)
     );
-    std::fs::write(dir.path().join("deep.html"), deep).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(
-        dir.path().join("good.txt"),
+    write_in(&dir, "deep.html", deep);
+    write_in(
+        &dir,
+        "good.txt",
         "Rebels freed two hostages on Sunday, officials said.\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    );
     let (ok, errors) = read(&[dir.path().display().to_string()]);
     assert_eq!(ok.len(), 1, "{errors:?}");
     assert!(ok[0].origin.source.ends_with("good.txt"));
@@ -284,19 +294,17 @@ fn deeply_nested_page_is_refused_by_name_and_the_rest_read() {
 
 #[test]
 fn options_supply_what_the_inputs_do_not_say() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let bare = dir.path().join("bare.txt");
-    std::fs::write(
-        &bare,
+    let dir = tempdir();
+    let bare = write_in(
+        &dir,
+        "bare.txt",
         "The mayor said the bridge would reopen next week, and the council agreed.\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let json = dir.path().join("one.jsonl");
-    std::fs::write(
-        &json,
+    );
+    let json = write_in(
+        &dir,
+        "one.jsonl",
         "{\"id\": \"j\", \"text\": \"Talks ended.\", \"outlet\": \"Own Wire\", \"published\": \"2025-01-02\", \"lang\": \"es\"}\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    );
     let options = ReadOptions {
         published: Some("2025-03-04".into()),
         outlet: Some("Given Outlet".into()),
