@@ -9,6 +9,7 @@
 use crate::dicts::{self, DictArgs};
 use atalaya_engine::{Article, Engine};
 use clap::Args;
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -150,25 +151,29 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let mut events = 0usize;
     let mut coded_sentences = 0usize;
     for a in &articles {
-        let out = engine.code_article(a);
-        events += out.events.len();
-        coded_sentences += out.sentences;
+        let coded = engine.code_article(a);
+        events += coded.events.len();
+        coded_sentences += coded.sentences;
     }
     let secs = t2.elapsed().as_secs_f64();
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "dictionaries: {} actors, {} agents, {} verbs, {} patterns",
         engine.dictionaries().actors.len(),
         engine.dictionaries().agents.len(),
         engine.dictionaries().verbs.len(),
         engine.dictionaries().patterns.len()
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "load: {:.3} s (parse) + {:.3} s (compile) = {:.3} s",
         load.as_secs_f64(),
         compile.as_secs_f64(),
         (load + compile).as_secs_f64()
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "coded {} sentences ({} split by the sentence splitter, {:.1} MB) in {:.3} s on one thread: {:.0} sentences/s per core, {:.2} MB/s, {} events",
         sentences.len(),
         coded_sentences,
@@ -177,9 +182,12 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         coded_sentences as f64 / secs.max(1e-9),
         bytes as f64 / 1e6 / secs.max(1e-9),
         events
-    );
+    )?;
     if let (Some(before), Some(peak)) = (rss_after_load, peak_rss_mb()) {
-        println!("peak memory: {peak:.1} MB resident (after loading dictionaries: {before:.1} MB)");
+        writeln!(
+            out,
+            "peak memory: {peak:.1} MB resident (after loading dictionaries: {before:.1} MB)"
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,225 +1,110 @@
 //! `atalaya code`: articles in, one JSON event per line out.
 //!
-//! Input is JSON Lines (`id`, `text`, optional `published`, `url`, `outlet`, `title`) or plain
-//! text files (one article per file, id = file name). With no file, or `-`, it reads stdin.
-//! A bad record (invalid UTF-8, invalid JSON, no `text`) is reported on stderr with its file and
-//! line and skipped; the rest is coded. Exit status: 0 all records coded, 1 some records were
-//! bad, 2 nothing could be read or the dictionaries failed.
+//! Inputs are read exactly as `atalaya ingest` reads them (`atalaya-sources`): JSON Lines, plain
+//! text with its title and `Date:`/`Source:` header lines, Markdown, HTML, feeds, folders, URLs,
+//! stdin (`-`, the default). One article at a time, streaming. A bad record (not text, invalid
+//! JSON, no `text`, over a limit) is reported on stderr with its file and line and skipped; an
+//! article in another language than English, or a sentence over the length limit, is reported
+//! and skipped; the rest is coded. Exit status: 0 nothing was bad, 1 some records were bad,
+//! 2 records were bad and none could be read, or the dictionaries failed.
 
+use crate::articles::{self, Coded, Coder, ReadArgs};
 use crate::dicts::{self, DictArgs};
 use anyhow::Context;
-use atalaya_engine::{Article, Engine};
+use atalaya_sources::{expand, Limits};
 use clap::Args;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct CodeArgs {
-    /// Input files: `.jsonl`/`.json` are JSON Lines, anything else is one plain-text article.
-    /// None or `-` reads JSON Lines from stdin.
-    pub inputs: Vec<PathBuf>,
+    /// Files, folders (walked by extension: .txt .md .html .jsonl .rss .atom .xml), http(s)
+    /// URLs, or `-` for stdin (the default). The format comes from the extension, else from
+    /// the first bytes.
+    #[arg(value_name = "PATH|URL")]
+    pub inputs: Vec<String>,
     #[command(flatten)]
     pub dicts: DictArgs,
-    /// Treat inputs as plain text even when they look like JSON Lines.
-    #[arg(long)]
-    pub plain: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// Counts of what happened, for the exit status and the closing line.
 #[derive(Default)]
 struct Tally {
-    articles: usize,
-    events: usize,
-    bad: usize,
+    articles: u64,
+    events: u64,
+    not_coded: u64,
+    bad: u64,
 }
 
 pub fn run(args: CodeArgs) -> anyhow::Result<ExitCode> {
     let engine = dicts::load_engine(&args.dicts)?;
+    let limits = Limits::default();
+    let coder = Coder::new(&engine, &args.dicts, &limits);
+    let options = args.read.options(limits);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut tally = Tally::default();
     let inputs = if args.inputs.is_empty() {
-        vec![PathBuf::from("-")]
+        vec!["-".to_string()]
     } else {
         args.inputs.clone()
     };
-    for input in &inputs {
-        if input.as_os_str() == "-" {
-            let stdin = std::io::stdin();
-            code_jsonl(&engine, "<stdin>", stdin.lock(), &mut out, &mut tally)?;
-            continue;
-        }
-        let is_jsonl = !args.plain
-            && matches!(
-                input.extension().and_then(|e| e.to_str()),
-                Some("jsonl" | "json" | "ndjson")
-            );
-        let file = match std::fs::File::open(input) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("atalaya: {}: cannot open: {e}", input.display());
+    for input in expand(&inputs) {
+        let records = match input {
+            Ok(input) => input.records(&options),
+            Err(err) => {
+                eprintln!("atalaya: {err}");
                 tally.bad += 1;
                 continue;
             }
         };
-        if is_jsonl {
-            code_jsonl(
-                &engine,
-                &input.display().to_string(),
-                BufReader::new(file),
-                &mut out,
-                &mut tally,
-            )?;
-        } else {
-            code_text_file(&engine, input, file, &mut out, &mut tally)?;
+        for record in records {
+            let sourced = match record.and_then(|raw| raw.into_article(&options)) {
+                Ok(sourced) => sourced,
+                Err(err) => {
+                    eprintln!("atalaya: {err}");
+                    tally.bad += 1;
+                    continue;
+                }
+            };
+            let origin = &sourced.origin;
+            for warning in &sourced.warnings {
+                eprintln!("atalaya: {origin}: {warning}");
+            }
+            let article = &sourced.article;
+            match coder.code(article) {
+                Coded::Events(output) => {
+                    for w in &output.warnings {
+                        eprintln!("atalaya: {origin}: article {}: {}", w.article_id, w.message);
+                    }
+                    for event in &output.events {
+                        serde_json::to_writer(&mut out, event).context("writing an event")?;
+                        out.write_all(b"\n").context("writing an event")?;
+                    }
+                    tally.articles += 1;
+                    tally.events += output.events.len() as u64;
+                }
+                Coded::OtherLanguage { reason } => {
+                    eprintln!("atalaya: {origin}: article {}: {reason}", article.id);
+                    tally.articles += 1;
+                    tally.not_coded += 1;
+                }
+                Coded::Failed => {
+                    eprintln!(
+                        "atalaya: {origin}: article {}: the coder failed on this article",
+                        article.id
+                    );
+                    tally.bad += 1;
+                }
+            }
         }
     }
     out.flush().context("writing events")?;
     eprintln!(
-        "atalaya: {} articles, {} events, {} bad records",
-        tally.articles, tally.events, tally.bad
+        "atalaya: {} articles, {} events, {} not coded (language), {} bad records",
+        tally.articles, tally.events, tally.not_coded, tally.bad
     );
-    Ok(if tally.articles == 0 && tally.bad > 0 {
-        ExitCode::from(2)
-    } else if tally.bad > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn emit(
-    engine: &Engine,
-    article: &Article,
-    out: &mut impl Write,
-    tally: &mut Tally,
-) -> anyhow::Result<()> {
-    let result = engine.code_article(article);
-    for w in &result.warnings {
-        eprintln!("atalaya: article {}: {}", w.article_id, w.message);
-    }
-    for e in &result.events {
-        serde_json::to_writer(&mut *out, e).context("writing an event")?;
-        out.write_all(b"\n").context("writing an event")?;
-    }
-    tally.articles += 1;
-    tally.events += result.events.len();
-    Ok(())
-}
-
-fn code_jsonl(
-    engine: &Engine,
-    name: &str,
-    mut reader: impl BufRead,
-    out: &mut impl Write,
-    tally: &mut Tally,
-) -> anyhow::Result<()> {
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
-    loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .with_context(|| format!("{name}: read error"))?;
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let Ok(line) = std::str::from_utf8(&buf) else {
-            eprintln!("atalaya: {name}:{line_no}: invalid UTF-8: record skipped");
-            tally.bad += 1;
-            continue;
-        };
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        match parse_article(line) {
-            Ok(mut a) => {
-                if a.id.is_empty() {
-                    a.id = format!("{name}:{line_no}");
-                }
-                emit(engine, &a, out, tally)?;
-            }
-            Err(msg) => {
-                eprintln!("atalaya: {name}:{line_no}: {msg}: record skipped");
-                tally.bad += 1;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Parses one JSON line into an article; the error says what is wrong with the record.
-pub fn parse_article(line: &str) -> Result<Article, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("invalid JSON ({e})"))?;
-    let obj = value.as_object().ok_or("not a JSON object")?;
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(t)) => t.clone(),
-        Some(_) => return Err("field `text` is not a string".into()),
-        None => return Err("no `text` field".into()),
-    };
-    let field = |k: &str| obj.get(k).and_then(|v| v.as_str()).map(str::to_string);
-    let id = match obj.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    };
-    Ok(Article {
-        id,
-        url: field("url"),
-        outlet: field("outlet"),
-        published: field("published").or_else(|| field("date")),
-        title: field("title"),
-        text,
-        lang: field("lang"),
-    })
-}
-
-fn code_text_file(
-    engine: &Engine,
-    path: &Path,
-    mut file: std::fs::File,
-    out: &mut impl Write,
-    tally: &mut Tally,
-) -> anyhow::Result<()> {
-    let mut bytes = Vec::new();
-    if let Err(e) = file.read_to_end(&mut bytes) {
-        eprintln!("atalaya: {}: read error: {e}", path.display());
-        tally.bad += 1;
-        return Ok(());
-    }
-    if bytes.contains(&0) {
-        eprintln!(
-            "atalaya: {}: binary file (NUL bytes): skipped",
-            path.display()
-        );
-        tally.bad += 1;
-        return Ok(());
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            eprintln!(
-                "atalaya: {}:{line}: invalid UTF-8: file skipped",
-                path.display()
-            );
-            tally.bad += 1;
-            return Ok(());
-        }
-    };
-    let id = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let article = Article {
-        id,
-        text,
-        ..Article::default()
-    };
-    emit(engine, &article, out, tally)
+    Ok(articles::exit_status(tally.articles, tally.bad))
 }

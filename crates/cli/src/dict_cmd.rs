@@ -2,6 +2,7 @@
 
 use crate::dicts::{self, DictArgs};
 use clap::Subcommand;
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Subcommand)]
@@ -23,6 +24,7 @@ pub enum DictCommand {
 }
 
 pub fn run(cmd: DictCommand) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
     match cmd {
         DictCommand::Check { dicts } => {
             let d = dicts::load_dictionaries(&DictArgs {
@@ -32,12 +34,13 @@ pub fn run(cmd: DictCommand) -> anyhow::Result<ExitCode> {
             let findings = atalaya_dict::check::check(&d, &[]);
             let mut errors = 0;
             for f in &findings {
-                println!("{f}");
+                writeln!(out, "{f}")?;
                 if f.severity == atalaya_dict::check::Severity::Error {
                     errors += 1;
                 }
             }
-            println!(
+            writeln!(
+                out,
                 "{} actors, {} agents, {} verbs, {} patterns: {} errors, {} warnings",
                 d.actors.len(),
                 d.agents.len(),
@@ -45,7 +48,7 @@ pub fn run(cmd: DictCommand) -> anyhow::Result<ExitCode> {
                 d.patterns.len(),
                 errors,
                 findings.len() - errors
-            );
+            )?;
             Ok(if errors > 0 {
                 ExitCode::from(1)
             } else {
@@ -56,9 +59,9 @@ pub fn run(cmd: DictCommand) -> anyhow::Result<ExitCode> {
             let d = dicts::load_dictionaries(&dicts)?;
             let report = atalaya_dict::check::coverage(&d);
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
             } else {
-                println!("{report}");
+                writeln!(out, "{report}")?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -5,15 +5,18 @@
 //! `precision`, `recall`, `f1`; suites with context or carry-over fields add the keys described
 //! in `atalaya_engine::eval`: `modality_accuracy`, `date_accuracy`, `attribution_accuracy`,
 //! `carry_accuracy`, `carried_events`, `ambiguous_cases`, `ambiguous_silent`). `--failures` lists each failing record. `--min-pass-rate` and
-//! `--min-precision` make the exit status 1 when a figure falls below them (CI's ratchet).
-//! A news suite (a folder, or annotation records with `events`) goes to [`crate::news_eval_cmd`].
+//! `--min-precision` make the exit status 1 when a figure falls below them (CI's ratchet). A line
+//! that is not a suite record is reported with file and line and skipped: exit status 1, or 2
+//! when no record could be read. A news suite (a folder, or annotation records with `events`)
+//! goes to [`crate::news_eval_cmd`].
 
+use crate::articles;
 use crate::dicts::{self, DictArgs};
 use anyhow::Context;
 use atalaya_engine::eval::{evaluate, SuiteRecord};
 use clap::Args;
-use std::io::BufRead;
-use std::path::PathBuf;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Args)]
@@ -51,18 +54,13 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     if crate::news_eval_cmd::is_news_suite(&args.suite)? {
         return crate::news_eval_cmd::run(args);
     }
-    let file = std::fs::File::open(&args.suite)
-        .with_context(|| format!("{}: cannot open", args.suite.display()))?;
-    let mut records = Vec::new();
-    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line =
-            line.with_context(|| format!("{}:{}: cannot read", args.suite.display(), i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let r: SuiteRecord = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}: not a suite record", args.suite.display(), i + 1))?;
-        records.push(r);
+    let (records, bad) = read_suite(&args.suite)?;
+    if records.is_empty() && bad > 0 {
+        eprintln!(
+            "atalaya: {}: no suite record could be read",
+            args.suite.display()
+        );
+        return Ok(articles::exit_status(0, bad));
     }
     let suite_name = records
         .iter()
@@ -95,22 +93,24 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             }
         },
     );
+    let mut out = std::io::stdout().lock();
     if args.failures {
         for f in &report.failures {
-            println!("--- {} ---", f.id);
-            println!("text:     {}", f.text);
-            println!("expected: {}", fmt_events(&f.expected));
-            println!("produced: {}", fmt_events(&f.produced));
+            writeln!(out, "--- {} ---", f.id)?;
+            writeln!(out, "text:     {}", f.text)?;
+            writeln!(out, "expected: {}", fmt_events(&f.expected))?;
+            writeln!(out, "produced: {}", fmt_events(&f.produced))?;
             for line in &f.fired {
-                println!("fired:    {line}");
+                writeln!(out, "fired:    {line}")?;
             }
         }
     }
     let s = &report.scores;
     if args.json {
-        println!("{}", serde_json::to_string(s)?);
+        writeln!(out, "{}", serde_json::to_string(s)?)?;
     } else {
-        println!(
+        writeln!(
+            out,
             "{}: {}/{} records passed ({:.1}%), events: precision {:.3}, recall {:.3}, F1 {:.3} ({} expected, {} produced, {} correct)",
             s.suite,
             s.passed,
@@ -122,7 +122,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             s.expected_events,
             s.produced_events,
             s.true_positives
-        );
+        )?;
     }
     let mut ok = true;
     if let Some(min) = args.min_pass_rate {
@@ -143,11 +143,49 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             ok = false;
         }
     }
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    if !ok {
+        return Ok(ExitCode::from(1));
+    }
+    Ok(articles::exit_status(records.len() as u64, bad))
+}
+
+/// The suite's records; a line that is not a suite record (invalid JSON or UTF-8, missing
+/// fields) is reported with file and line and skipped, and counted as bad.
+fn read_suite(path: &Path) -> anyhow::Result<(Vec<SuiteRecord>, u64)> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
+    let mut reader = std::io::BufReader::new(file);
+    let mut records = Vec::new();
+    let mut bad = 0;
+    let mut buf = Vec::new();
+    for line_no in 1.. {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("{}:{line_no}: cannot read", path.display()))?;
+        if n == 0 {
+            break;
+        }
+        let parsed = std::str::from_utf8(&buf)
+            .map_err(|err| format!("invalid UTF-8 at byte {}", err.valid_up_to()))
+            .and_then(|line| {
+                if line.trim().is_empty() {
+                    return Ok(None);
+                }
+                serde_json::from_str::<SuiteRecord>(line)
+                    .map(Some)
+                    .map_err(|err| format!("not a suite record: {err}"))
+            });
+        match parsed {
+            Ok(Some(record)) => records.push(record),
+            Ok(None) => {}
+            Err(why) => {
+                eprintln!("atalaya: {}:{line_no}: {why}: skipped", path.display());
+                bad += 1;
+            }
+        }
+    }
+    Ok((records, bad))
 }
 
 fn fmt_events(v: &[atalaya_engine::eval::ExpectedEvent]) -> String {

@@ -41,15 +41,25 @@ pub struct FilterArgs {
     #[arg(long)]
     pub modality: Option<String>,
     /// First day (YYYY, YYYY-MM or YYYY-MM-DD), inclusive; the event date, else the article's.
-    #[arg(long)]
+    #[arg(long, value_parser = day_bound)]
     pub since: Option<String>,
     /// Last day (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.
-    #[arg(long)]
+    #[arg(long, value_parser = day_bound)]
     pub until: Option<String>,
-    /// Full-text query over article titles and texts (SQLite FTS5 syntax: words, "phrases",
-    /// AND/OR/NOT, prefix*).
+    /// Events of the articles that match this full-text query. The query is matched against
+    /// each whole article (title and text), not the event's own sentence: every event of a
+    /// matching article is returned. SQLite FTS5 syntax: words, "phrases", AND/OR/NOT, prefix*.
     #[arg(long)]
     pub text: Option<String>,
+}
+
+/// `--since`/`--until`: a real date, checked as the store checks it, so that the error names
+/// the flag.
+fn day_bound(value: &str) -> Result<String, String> {
+    atalaya_store::check_day_bound(value).map_err(|err| match err {
+        atalaya_store::StoreError::Filter(message) => message,
+        other => other.to_string(),
+    })
 }
 
 impl FilterArgs {

@@ -9,14 +9,18 @@
 //!   one transaction each, so that a crash leaves whole articles only and a re-run finishes the
 //!   job without duplicates.
 //!
-//! Per-article errors are printed with file and reason and counted, never fatal. Exit status:
-//! 0 when at least one article is in the store from this run (new, updated, re-coded or already
-//! there), 1 when nothing could be ingested, 2 when the store or the dictionaries failed.
+//! Records are read and coded as `atalaya code` reads and codes them (`crate::articles`).
+//! Per-article errors are printed with file and reason and counted, never fatal; so are
+//! warnings (invalid UTF-8 replaced, a sentence over the length limit skipped, an article left
+//! uncoded for its language). Exit status: 0 when no record was bad, 1 when some were (and
+//! others were read), 2 when records were bad and none could be read, or when the store or the
+//! dictionaries failed.
 
+use crate::articles::{self, Coded, Coder, ReadArgs};
 use crate::dicts::{self, DictArgs};
 use anyhow::Context;
 use atalaya_engine::Engine;
-use atalaya_sources::{expand, Limits, RawRecord, SourceError};
+use atalaya_sources::{expand, Limits, RawRecord, ReadOptions, SourceError};
 use atalaya_store::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, Store};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -54,7 +58,14 @@ impl DbArg {
                 path.display()
             );
         }
-        Ok(Store::open_readonly(&path)?)
+        match Store::open_readonly(&path) {
+            // A store from an older atalaya: bring its schema up to date once, then read.
+            Err(atalaya_store::StoreError::Outdated { .. }) => {
+                drop(Store::open(&path)?);
+                Ok(Store::open_readonly(&path)?)
+            }
+            result => Ok(result?),
+        }
     }
 }
 
@@ -68,6 +79,8 @@ pub struct IngestArgs {
     pub db: DbArg,
     #[command(flatten)]
     pub dicts: DictArgs,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Coding threads [default: number of cores].
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
@@ -84,11 +97,14 @@ enum Work {
     Store {
         write: Box<ArticleWrite>,
         raw_bytes: usize,
+        /// Warnings to print, each naming the record.
+        notices: Vec<String>,
     },
     /// Already stored (same text under the same dictionaries, or the same text under another id).
     AlreadyThere {
         state: ArticleState,
         raw_bytes: usize,
+        notices: Vec<String>,
     },
     Error(String),
 }
@@ -103,13 +119,23 @@ struct Totals {
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let db_path = args.db.path()?;
     let engine = dicts::load_engine(&args.dicts)?;
-    let dict_json =
+    let mut dict_json =
         serde_json::to_string(engine.dictionaries()).context("hashing the dictionaries")?;
+    // A run option that changes the events: articles coded without it are re-coded.
+    if args.dicts.keep_coded_compounds {
+        dict_json.push_str("\nkeep_coded_compounds");
+    }
     let dict_hash = atalaya_sources::content_hash(&dict_json);
     drop(dict_json);
     let dict_version = dict_version(&args.dicts, &engine);
 
     let mut store = Store::open(&db_path)?;
+    for run in store.interrupted_runs() {
+        eprintln!(
+            "atalaya: run {run} in {} was left running by a process that is gone (killed?): marked interrupted",
+            db_path.display()
+        );
+    }
     let command: Vec<String> = std::env::args().collect();
     let run_id = store.begin_run(&RunInfo {
         command: command.join(" "),
@@ -123,6 +149,8 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
     let limits = Limits::default();
+    let coder = Coder::new(&engine, &args.dicts, &limits);
+    let options = args.read.options(limits);
     let progress = progress_bar(args.quiet);
     let started = Instant::now();
     let mut totals = Totals::default();
@@ -130,13 +158,13 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
         let (raw_tx, raw_rx) = mpsc::sync_channel::<Result<RawRecord, SourceError>>(jobs * 64);
         let (work_tx, work_rx) = mpsc::sync_channel::<Work>(jobs * 64);
-        let inputs = &args.inputs;
-        scope.spawn(move || read_inputs(inputs, &limits, raw_tx));
+        let (inputs, options) = (&args.inputs, &options);
+        scope.spawn(move || read_inputs(inputs, options, raw_tx));
         let raw_rx = Arc::new(Mutex::new(raw_rx));
         for _ in 0..jobs {
             let raw_rx = Arc::clone(&raw_rx);
             let work_tx = work_tx.clone();
-            let (engine, dict_hash, db_path) = (&engine, dict_hash.as_str(), db_path.as_path());
+            let (coder, dict_hash, db_path) = (&coder, dict_hash.as_str(), db_path.as_path());
             scope.spawn(move || {
                 // Look-ups are an optimisation: without a reader, every article is coded and
                 // the writer still refuses duplicates.
@@ -144,10 +172,10 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 code_records(
                     &raw_rx,
                     &work_tx,
-                    engine,
+                    coder,
                     reader.as_ref(),
                     dict_hash,
-                    &limits,
+                    options,
                 )
             });
         }
@@ -174,11 +202,11 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     finish?;
 
     print_summary(&totals, started.elapsed(), &db_path);
-    if totals.counts.stored() == 0 {
+    let counts = &totals.counts;
+    if counts.stored() == 0 {
         eprintln!("atalaya: nothing was ingested");
-        return Ok(ExitCode::from(1));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(articles::exit_status(counts.articles_read, counts.errors))
 }
 
 /// A readable description of the dictionaries: folders (or built-in) and entry counts.
@@ -218,14 +246,14 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 /// Reader thread: inputs → raw records. Stops early if the workers are gone.
 fn read_inputs(
     inputs: &[String],
-    limits: &Limits,
+    options: &ReadOptions,
     raw_tx: SyncSender<Result<RawRecord, SourceError>>,
 ) {
     for input in expand(inputs) {
         let sent = match input {
             Err(err) => raw_tx.send(Err(err)).is_ok(),
             Ok(input) => input
-                .records(limits)
+                .records(options)
                 .all(|record| raw_tx.send(record).is_ok()),
         };
         if !sent {
@@ -238,10 +266,10 @@ fn read_inputs(
 fn code_records(
     raw_rx: &Mutex<Receiver<Result<RawRecord, SourceError>>>,
     work_tx: &SyncSender<Work>,
-    engine: &Engine,
+    coder: &Coder,
     reader: Option<&Store>,
     dict_hash: &str,
-    limits: &Limits,
+    options: &ReadOptions,
 ) {
     loop {
         let next = match raw_rx.lock() {
@@ -249,12 +277,12 @@ fn code_records(
             Err(_) => return,
         };
         let Ok(record) = next else { return };
-        let work = match record.and_then(|raw| raw.into_article(limits)) {
+        let work = match record.and_then(|raw| raw.into_article(options)) {
             Err(err) => Work::Error(err.to_string()),
             Ok(sourced) => {
                 let state = reader.and_then(|store| {
                     store
-                        .article_state(&sourced.article.id, &sourced.content_hash, dict_hash)
+                        .article_state(&sourced.article, &sourced.content_hash, dict_hash)
                         .ok()
                 });
                 match state {
@@ -262,9 +290,10 @@ fn code_records(
                         Work::AlreadyThere {
                             state,
                             raw_bytes: sourced.raw_bytes,
+                            notices: source_notices(&sourced),
                         }
                     }
-                    _ => code_one(engine, sourced),
+                    _ => code_one(coder, sourced),
                 }
             }
         };
@@ -274,31 +303,46 @@ fn code_records(
     }
 }
 
-fn code_one(engine: &Engine, sourced: atalaya_sources::Sourced) -> Work {
+/// What reading repaired in a record, each warning naming it.
+fn source_notices(sourced: &atalaya_sources::Sourced) -> Vec<String> {
+    let origin = &sourced.origin;
+    sourced
+        .warnings
+        .iter()
+        .map(|warning| format!("{origin}: {warning}"))
+        .collect()
+}
+
+fn code_one(coder: &Coder, sourced: atalaya_sources::Sourced) -> Work {
     let origin = sourced.origin.to_string();
-    let coding = match sourced.article.lang.as_deref() {
-        Some(lang) if lang != "en" => Coding::NotCoded {
-            reason: format!("language `{lang}` is not coded as English"),
-        },
-        _ => {
-            let article = &sourced.article;
-            // A coder bug on one article must not take the batch down with it.
-            let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                engine.code_article(article)
-            }));
-            match coded {
-                Ok(output) => Coding::Coded {
-                    events: output.events,
-                    sentences: output.sentences,
-                },
-                Err(_) => {
-                    return Work::Error(format!("{origin}: the coder failed on this article"))
-                }
+    let mut notices = source_notices(&sourced);
+    let id = &sourced.article.id;
+    let coding = match coder.code(&sourced.article) {
+        Coded::Events(output) => {
+            notices.extend(
+                output
+                    .warnings
+                    .iter()
+                    .map(|w| format!("{origin}: article {}: {}", w.article_id, w.message)),
+            );
+            Coding::Coded {
+                events: output.events,
+                sentences: output.sentences,
             }
+        }
+        Coded::OtherLanguage { reason } => {
+            notices.push(format!("{origin}: article {id}: {reason}"));
+            Coding::NotCoded { reason }
+        }
+        Coded::Failed => {
+            return Work::Error(format!(
+                "{origin}: article {id}: the coder failed on this article"
+            ))
         }
     };
     Work::Store {
         raw_bytes: sourced.raw_bytes,
+        notices,
         write: Box::new(ArticleWrite {
             bytes: sourced.raw_bytes,
             content_hash: sourced.content_hash,
@@ -334,12 +378,22 @@ fn write_all(
         };
         let idle = message.is_none();
         match message {
-            Some(Work::Store { write, raw_bytes }) => {
+            Some(Work::Store {
+                write,
+                raw_bytes,
+                notices,
+            }) => {
+                print_notices(progress, &notices);
                 delta.articles_read += 1;
                 totals.bytes += raw_bytes as u64;
                 batch.push(*write);
             }
-            Some(Work::AlreadyThere { state, raw_bytes }) => {
+            Some(Work::AlreadyThere {
+                state,
+                raw_bytes,
+                notices,
+            }) => {
+                print_notices(progress, &notices);
                 delta.articles_read += 1;
                 totals.bytes += raw_bytes as u64;
                 match state {
@@ -369,6 +423,16 @@ fn write_all(
     )?;
     update_progress(progress, totals, started);
     Ok(())
+}
+
+fn print_notices(progress: &ProgressBar, notices: &[String]) {
+    if !notices.is_empty() {
+        progress.suspend(|| {
+            for notice in notices {
+                eprintln!("atalaya: {notice}");
+            }
+        });
+    }
 }
 
 fn flush(

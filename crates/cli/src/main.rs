@@ -1,5 +1,6 @@
 //! The `atalaya` binary: argument parsing and I/O at the edge; all coding is in `atalaya-engine`.
 
+mod articles;
 mod bench;
 mod code;
 mod dict_cmd;
@@ -26,7 +27,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Code articles into events: JSON Lines or text files in (or stdin), one JSON event per line out.
+    /// Code articles into events: what `ingest` reads (files, folders, feeds, URLs, stdin) in, one
+    /// JSON event per line out.
     Code(code::CodeArgs),
     /// Score the coder against a validation suite (JSON Lines).
     Eval(eval_cmd::EvalArgs),
@@ -57,9 +59,30 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A reader that stopped reading (`atalaya events | head`) is not a failure: end quietly,
+        // as Unix filters do.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("atalaya: error: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// True when the error comes from writing to a pipe whose reader has gone away, however it
+/// was wrapped on the way (I/O, JSON and CSV writers).
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    err.chain().any(|cause| {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return io.kind() == BrokenPipe;
+        }
+        if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+            return json.io_error_kind() == Some(BrokenPipe);
+        }
+        if let Some(csv) = cause.downcast_ref::<csv::Error>() {
+            return matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe);
+        }
+        false
+    })
 }

@@ -48,8 +48,10 @@ fn bad_records_are_reported_and_the_rest_is_coded() {
     input.extend_from_slice(b"{\"id\": \"bad-utf8\", \"text\": \"Arnor \xff\xfe attacked\"}\n");
     input.extend_from_slice(b"{\"id\": \"no-text\", \"body\": \"Arnor attacked Gondor.\"}\n");
     input.extend_from_slice(b"{not json\n");
-    let huge = "word ".repeat(1_000_000); // 5 MB with no sentence end
+    let huge = "word ".repeat(1_000_000); // 5 MB: over the article text limit
     input.extend_from_slice(format!("{{\"id\": \"huge\", \"text\": \"{huge}\"}}\n").as_bytes());
+    let long = "word ".repeat(5_000); // 25 KB with no sentence end: over the sentence limit
+    input.extend_from_slice(format!("{{\"id\": \"long\", \"text\": \"{long}\"}}\n").as_bytes());
     input
         .extend_from_slice(b"{\"id\": \"a2\", \"text\": \"Gondor attacked Arnor with drones.\"}\n");
     let (stdout, stderr, status) = run_code(&input, &engine_fixtures());
@@ -63,11 +65,37 @@ fn bad_records_are_reported_and_the_rest_is_coded() {
         .collect();
     assert_eq!(ids, vec!["a1", "a2"], "stderr: {stderr}");
     assert_eq!(events[1]["cameo"], "195");
-    assert!(stderr.contains("<stdin>:3: invalid UTF-8"), "{stderr}");
-    assert!(stderr.contains("<stdin>:4: no `text` field"), "{stderr}");
+    // Invalid UTF-8 is replaced (the record is coded, with a warning), not a bad record.
+    assert!(
+        stderr.contains("<stdin>:3: invalid UTF-8 replaced with U+FFFD in 2 places"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("<stdin>:4: JSON line has no `text` field"),
+        "{stderr}"
+    );
     assert!(stderr.contains("<stdin>:5: invalid JSON"), "{stderr}");
-    assert!(stderr.contains("article huge: sentence 0 is"), "{stderr}");
+    assert!(
+        stderr.contains("<stdin>:6: article text is 4999999 bytes, over the limit"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("<stdin>:7: article long: sentence 0 is"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("4 articles, 2 events, 0 not coded (language), 3 bad records"),
+        "{stderr}"
+    );
     assert_eq!(status, 1, "some records were bad: exit 1");
+}
+
+#[test]
+fn nothing_read_exits_two_and_clean_input_zero() {
+    let (_, stderr, status) = run_code(b"{not json\n{\"id\": \"x\"}\n", &engine_fixtures());
+    assert_eq!(status, 2, "{stderr}");
+    let (_, stderr, status) = run_code(b"", &engine_fixtures());
+    assert_eq!(status, 0, "{stderr}");
 }
 
 #[test]
@@ -142,6 +170,40 @@ fn eval_scores_a_suite_and_the_ratchet_fails_below_its_level() {
         .output()
         .expect("run");
     assert_eq!(ratchet.status.code(), Some(1));
+}
+
+#[test]
+fn eval_skips_bad_suite_lines_with_file_and_line() {
+    let dir = tempdir();
+    let suite = dir.join("half-bad.jsonl");
+    std::fs::write(
+        &suite,
+        "{\"id\":\"r1\",\"text\":\"Arnor attacked Gondor.\",\"expected\":[{\"source\":\"ARN\",\"target\":\"GON\",\"code\":\"190\"}]}\n{broken\n",
+    )
+    .expect("write suite");
+    let eval = |suite: &Path| {
+        bin()
+            .arg("eval")
+            .arg(suite)
+            .arg("-d")
+            .arg(engine_fixtures())
+            .arg("--json")
+            .output()
+            .expect("run")
+    };
+    let out = eval(&suite);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:2: not a suite record", suite.display())),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["passed"], 1);
+
+    let all_bad = dir.join("all-bad.jsonl");
+    std::fs::write(&all_bad, "{broken\n").expect("write suite");
+    assert_eq!(eval(&all_bad).status.code(), Some(2));
 }
 
 fn tempdir() -> PathBuf {

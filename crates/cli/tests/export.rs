@@ -272,6 +272,47 @@ fn events_filters_through_the_cli() {
 }
 
 #[test]
+fn impossible_dates_in_filters_are_errors_naming_the_flag() {
+    let f = fixture();
+    for (flag, date, why) in [
+        ("--since", "2025-13-01", "no month 13"),
+        ("--until", "2025-02-30", "no day 30"),
+        ("--since", "March", "not a date"),
+    ] {
+        for command in ["events", "export"] {
+            let output = Command::new(BIN)
+                .args([command, "--db", &f.db, "--format", "jsonl", flag, date])
+                .output()
+                .unwrap_or_else(|e| panic!("{e}"));
+            let err = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(
+                output.status.code(),
+                Some(2),
+                "{command} {flag} {date}: {err}"
+            );
+            assert!(
+                err.contains(flag) && err.contains(date) && err.contains(why),
+                "{command} {flag} {date}: {err}"
+            );
+            assert!(output.stdout.is_empty());
+        }
+    }
+}
+
+#[test]
+fn text_filter_help_says_it_matches_whole_articles() {
+    let output = atalaya(&["events", "--help"]);
+    let help = stdout(&output)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        help.contains("matched against each whole article"),
+        "{help}"
+    );
+}
+
+#[test]
 fn gdelt_and_phoenix_rows_have_their_columns_in_order() {
     let f = fixture();
     let gdelt = stdout(&atalaya(&["export", "--db", &f.db, "--format", "gdelt"]));

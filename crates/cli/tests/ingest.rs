@@ -75,7 +75,7 @@ fn bad_inputs_are_reported_and_the_rest_lands() {
     let db = dir.path().join("store.db");
     let output = ingest(&db, &[&inputs]);
     let err = stderr(&output);
-    assert!(output.status.success(), "{err}");
+    assert_eq!(output.status.code(), Some(1), "some inputs were bad: {err}");
     let expect = [
         ("binary.txt", "binary data"),
         ("no-text.jsonl:1", "no `text` field"),
@@ -97,23 +97,29 @@ fn bad_inputs_are_reported_and_the_rest_lands() {
 
     // Idempotent: the same inputs again store nothing new.
     let again = ingest(&db, &[&inputs]);
-    assert!(again.status.success());
+    assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("0 new"), "{}", stderr(&again));
     assert_eq!(article_count(&db), 5);
 }
 
 #[test]
-fn nothing_ingested_exits_one() {
+fn nothing_read_exits_two() {
     let dir = tempdir();
     let bad = dir.path().join("bad.txt");
     std::fs::write(&bad, b"\x00\x01\x02").unwrap_or_else(|e| panic!("{e}"));
     let db = dir.path().join("store.db");
     let output = ingest(&db, &[&bad]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(stderr(&output).contains("nothing was ingested"));
     let missing = ingest(&db, &[Path::new("/nonexistent/atalaya-input.jsonl")]);
-    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("/nonexistent/atalaya-input.jsonl: not found"));
+    // Good inputs only: 0.
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Rebels freed two hostages on Sunday.\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let output = ingest(&db, &[&good]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
 
 #[test]
@@ -210,8 +216,8 @@ fn sigkill_mid_ingest_leaves_a_consistent_store_and_rerun_completes() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(runs.len(), 1);
     assert_eq!(
-        runs[0].status, "running",
-        "a killed run is left marked running"
+        runs[0].status, "interrupted",
+        "the next writer marks a killed run interrupted"
     );
 
     // 2. Kill a file ingest as soon as its first batch is committed.
@@ -244,4 +250,34 @@ fn sigkill_mid_ingest_leaves_a_consistent_store_and_rerun_completes() {
     for i in [0, TOTAL / 2, TOTAL - 1] {
         assert!(store.article(&format!("gen-{i}")).ok().flatten().is_some());
     }
+}
+
+#[test]
+fn two_ingests_started_together_on_a_new_store_both_land() {
+    let dir = tempdir();
+    let db = dir.path().join("new").join("store.db");
+    let first = dir.path().join("first.jsonl");
+    let second = dir.path().join("second.jsonl");
+    std::fs::write(&first, article_lines(40)).unwrap_or_else(|e| panic!("{e}"));
+    let other: String = article_lines(40)
+        .replace("gen-", "other-")
+        .replace("council", "union");
+    std::fs::write(&second, other).unwrap_or_else(|e| panic!("{e}"));
+    let spawn = |input: &Path| {
+        Command::new(BIN)
+            .args(["ingest", "-q", "--batch", "5", "--db"])
+            .arg(&db)
+            .arg(input)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("spawn: {e}"))
+    };
+    let (a, b) = (spawn(&first), spawn(&second));
+    for child in [a, b] {
+        let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+    assert_eq!(article_count(&db), 80);
 }

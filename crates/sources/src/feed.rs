@@ -24,15 +24,16 @@ impl FeedItem {
         self.body.as_ref().map_or(0, String::len) + self.title.as_ref().map_or(0, String::len)
     }
 
-    pub(crate) fn into_article(self) -> Result<Article, Reason> {
+    pub(crate) fn into_article(self, max_depth: usize) -> Result<Article, Reason> {
         let text = match &self.body {
-            Some(body) if self.body_is_html => fragment_text(body),
+            Some(body) if self.body_is_html => fragment_text(body, max_depth)?,
             Some(body) => body.trim().to_string(),
             None => String::new(),
         };
         let title = self
             .title
-            .map(|t| fragment_text(&t))
+            .map(|t| fragment_text(&t, max_depth))
+            .transpose()?
             .filter(|t| !t.is_empty());
         // Headline-only items (common in RSS) are still news: the headline is the text.
         let text = if text.is_empty() {
@@ -80,6 +81,7 @@ pub(crate) fn records(name: &str, content: &str) -> Vec<Result<RawRecord, Source
             Ok(RawRecord {
                 origin: Origin::at(name, RecordPos::Item(index + 1)),
                 body: RawBody::FeedItem(item_from_entry(entry, outlet.clone())),
+                warnings: Vec::new(),
             })
         })
         .collect()

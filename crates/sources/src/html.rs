@@ -1,7 +1,7 @@
 //! HTML pages: the main text extracted readability-style (dom_smoothie), with navigation, ads,
 //! captions and comment threads dropped; title, outlet, date and canonical URL from meta tags.
 
-use crate::{dates::normalize_date, detect_language, Reason};
+use crate::{dates::normalize_date, depth, detect_language, Reason};
 use atalaya_engine::record::Article;
 use dom_smoothie::{Config, Readability, TextMode};
 
@@ -12,9 +12,10 @@ const DROP_SELECTORS: &str =
      iframe, [role=navigation], [role=complementary], .comments, #comments, .comment, \
      [class*=advert], [id*=advert], .ad, .ads, .related, .share, .social";
 
-/// Parses a page into an article without id or language.
-pub(crate) fn parse(html: &str, url: Option<&str>) -> Result<Article, Reason> {
-    let document = dom_query::Document::from(html);
+/// Parses a page into an article without id; a page nested deeper than `max_depth` is
+/// refused before extraction (see `depth.rs`).
+pub(crate) fn parse(html: &str, url: Option<&str>, max_depth: usize) -> Result<Article, Reason> {
+    let document = parse_bounded(html, max_depth, |html| dom_query::Document::from(html))?;
     // The HTML parser always makes a <body>; what matters is whether it holds any text.
     if document.select("body").text().trim().is_empty() {
         return Err(Reason::NoHtmlBody("empty <body>".to_string()));
@@ -85,13 +86,31 @@ fn first_attr(document: &dom_query::Document, candidates: &[(&str, &str)]) -> Op
     })
 }
 
+/// Parses with `parse` unless the markup nests deeper than `max_depth`, checked on the bytes
+/// before parsing and on the tree after.
+fn parse_bounded(
+    html: &str,
+    max_depth: usize,
+    parse: impl FnOnce(&str) -> dom_query::Document,
+) -> Result<dom_query::Document, Reason> {
+    let too_deep = Reason::TooDeep { limit: max_depth };
+    if depth::nests_deeper_than(html, max_depth) {
+        return Err(too_deep);
+    }
+    let document = parse(html);
+    if depth::dom_deeper_than(&document, max_depth) {
+        return Err(too_deep);
+    }
+    Ok(document)
+}
+
 /// Converts an HTML fragment (feed item content) to text, paragraphs separated by blank lines.
-pub(crate) fn fragment_text(html: &str) -> String {
-    let document = dom_query::Document::fragment(html);
+pub(crate) fn fragment_text(html: &str, max_depth: usize) -> Result<String, Reason> {
+    let document = parse_bounded(html, max_depth, |html| dom_query::Document::fragment(html))?;
     document
         .select("script, style, figure, figcaption")
         .remove();
-    tidy_text(&document.formatted_text())
+    Ok(tidy_text(&document.formatted_text()))
 }
 
 /// Trims each line and collapses runs of blank lines to one.
@@ -119,15 +138,36 @@ mod tests {
 
     #[test]
     fn page_without_body_is_an_error() {
-        let result = parse("<html><head><title>Empty</title></head></html>", None);
+        let result = parse("<html><head><title>Empty</title></head></html>", None, 256);
         assert!(matches!(result, Err(Reason::NoHtmlBody(_))));
-        let result = parse("<html><body><nav>Home</nav></body></html>", None);
+        let result = parse("<html><body><nav>Home</nav></body></html>", None, 256);
         assert!(matches!(result, Err(Reason::NoHtmlBody(_))));
     }
 
     #[test]
     fn fragment_keeps_paragraphs() {
-        let text = fragment_text("<p>First <b>bold</b> line.</p><p>Second.</p>");
-        assert_eq!(text, "First bold line.\n\nSecond.");
+        let text = fragment_text("<p>First <b>bold</b> line.</p><p>Second.</p>", 256);
+        assert_eq!(text.ok().as_deref(), Some("First bold line.\n\nSecond."));
+    }
+
+    #[test]
+    fn deeply_nested_markup_is_refused() {
+        let deep = |depth: usize| {
+            format!(
+                "<html><body>{}<p>Troops moved on Monday, officials said.</p>{}</body></html>",
+                "<div>".repeat(depth),
+                "</div>".repeat(depth)
+            )
+        };
+        assert!(parse(&deep(100), None, 256).is_ok());
+        assert!(matches!(
+            parse(&deep(1000), None, 256),
+            Err(Reason::TooDeep { limit: 256 })
+        ));
+        let item = format!("{}Troops moved.", "<span>".repeat(1000));
+        assert!(matches!(
+            fragment_text(&item, 256),
+            Err(Reason::TooDeep { limit: 256 })
+        ));
     }
 }

@@ -1,6 +1,6 @@
 //! Inputs (files, folders, stdin, URLs), format detection and bounded reading.
 
-use crate::{feed, jsonl, Limits, Origin, RawBody, RawRecord, Reason, SourceError};
+use crate::{feed, jsonl, Limits, Origin, RawBody, RawRecord, ReadOptions, Reason, SourceError};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -87,30 +87,41 @@ impl Input {
     /// Splits this input into records; errors come out in place of the records they spoil.
     pub fn records(
         &self,
-        limits: &Limits,
+        options: &ReadOptions,
     ) -> Box<dyn Iterator<Item = Result<RawRecord, SourceError>> + Send> {
         let name = self.name();
+        let limits = &options.limits;
+        let forced = options.format;
         match self {
             Input::File(path, format) => match File::open(path) {
                 Ok(file) => {
                     let size = file.metadata().ok().map(|meta| meta.len());
                     let reader = BufReader::new(file);
-                    records_from_reader(name, reader, *format, None, size, limits)
+                    let format = forced.unwrap_or(*format);
+                    records_from_reader(name, reader, format, None, size, limits)
                 }
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                     error_once(name, Reason::NotFound)
                 }
                 Err(err) => error_once(name, Reason::Io(err)),
             },
-            Input::Stdin => records_from_reader(
-                name,
-                BufReader::new(std::io::stdin()),
-                Format::Sniff,
-                None,
-                None,
-                limits,
-            ),
-            Input::Url(url) => fetch_url(url, limits),
+            Input::Stdin => {
+                let mut reader = BufReader::new(std::io::stdin());
+                match reader.fill_buf() {
+                    // Nothing on stdin (an empty pipe) is no articles, not a bad input.
+                    Ok([]) => Box::new(std::iter::empty()),
+                    Ok(_) => records_from_reader(
+                        name,
+                        reader,
+                        forced.unwrap_or(Format::Sniff),
+                        None,
+                        None,
+                        limits,
+                    ),
+                    Err(err) => error_once(name, Reason::Io(err)),
+                }
+            }
+            Input::Url(url) => fetch_url(url, forced, limits),
         }
     }
 }
@@ -118,16 +129,17 @@ impl Input {
 #[cfg(feature = "http")]
 fn fetch_url(
     url: &str,
+    forced: Option<Format>,
     limits: &Limits,
 ) -> Box<dyn Iterator<Item = Result<RawRecord, SourceError>> + Send> {
     match crate::fetch::get(url, limits.max_feed_bytes) {
         Ok(body) => {
-            let format = match Format::sniff(&body) {
+            let format = forced.unwrap_or(match Format::sniff(&body) {
                 Format::Html => Format::Html,
                 Format::Feed => Format::Feed,
                 Format::Jsonl => Format::Jsonl,
                 _ => Format::Text,
-            };
+            });
             let size = Some(body.len() as u64);
             records_from_reader(
                 url.to_string(),
@@ -145,6 +157,7 @@ fn fetch_url(
 #[cfg(not(feature = "http"))]
 fn fetch_url(
     url: &str,
+    _forced: Option<Format>,
     _limits: &Limits,
 ) -> Box<dyn Iterator<Item = Result<RawRecord, SourceError>> + Send> {
     error_once(
@@ -186,12 +199,18 @@ fn records_from_reader<R: BufRead + Send + 'static>(
             limits.max_document_bytes,
         )),
         Format::Feed => match read_bounded(reader, size, limits.max_feed_bytes, "feed") {
-            Ok(content) => Box::new(feed::records(&name, &content).into_iter()),
+            Ok((content, repair)) => {
+                let mut records = feed::records(&name, &content);
+                if let (Some(repair), Some(Ok(first))) = (repair, records.first_mut()) {
+                    first.warnings.push(format!("feed: {repair}"));
+                }
+                Box::new(records.into_iter())
+            }
             Err(reason) => error_once(name, reason),
         },
         Format::Text | Format::Markdown | Format::Html | Format::Sniff => {
             match read_bounded(reader, size, limits.max_document_bytes, "document") {
-                Ok(content) => {
+                Ok((content, repair)) => {
                     let body = match format {
                         Format::Html => RawBody::Html { content, url },
                         Format::Markdown => RawBody::Text {
@@ -206,6 +225,7 @@ fn records_from_reader<R: BufRead + Send + 'static>(
                     Box::new(std::iter::once(Ok(RawRecord {
                         origin: Origin::whole(name),
                         body,
+                        warnings: repair.iter().map(ToString::to_string).collect(),
                     })))
                 }
                 Err(reason) => error_once(name, reason),
@@ -214,14 +234,15 @@ fn records_from_reader<R: BufRead + Send + 'static>(
     }
 }
 
-/// Reads at most `limit` bytes and checks that they are non-empty UTF-8 text without NUL bytes.
-/// `size` is the input's total size when known (files), to reject it without reading.
+/// Reads at most `limit` bytes and checks that they are non-empty text without NUL bytes,
+/// replacing invalid UTF-8 (see [`text_from_bytes`]). `size` is the input's total size when
+/// known (files), to reject it without reading.
 pub(crate) fn read_bounded<R: Read>(
     reader: R,
     size: Option<u64>,
     limit: u64,
     what: &'static str,
-) -> Result<String, Reason> {
+) -> Result<(String, Option<Utf8Repair>), Reason> {
     if let Some(bytes) = size.filter(|&bytes| bytes > limit) {
         return Err(Reason::TooLarge { what, bytes, limit });
     }
@@ -236,8 +257,40 @@ pub(crate) fn read_bounded<R: Read>(
     text_from_bytes(bytes)
 }
 
-/// Checks raw bytes for being text (no NUL, valid UTF-8, not empty) and strips a BOM.
-pub(crate) fn text_from_bytes(mut bytes: Vec<u8>) -> Result<String, Reason> {
+/// Invalid UTF-8 that [`text_from_bytes`] replaced with U+FFFD: in how many places, and where
+/// the first one was (1-based line, byte offset from the start).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Utf8Repair {
+    pub places: usize,
+    pub line: usize,
+    pub offset: usize,
+    /// The text is one line of a larger input (a JSON line): the line number is the record's.
+    pub within_line: bool,
+}
+
+impl std::fmt::Display for Utf8Repair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let places = if self.places == 1 {
+            "1 place".to_string()
+        } else {
+            format!("{} places", self.places)
+        };
+        write!(
+            f,
+            "invalid UTF-8 replaced with U+FFFD in {places}, the first at "
+        )?;
+        if self.within_line {
+            write!(f, "byte {} of the line", self.offset)
+        } else {
+            write!(f, "line {}, byte {}", self.line, self.offset)
+        }
+    }
+}
+
+/// Checks raw bytes for being text (no NUL, not empty), strips a BOM, and replaces each invalid
+/// UTF-8 sequence with U+FFFD, saying where: one bad byte (a Latin-1 accent) costs one
+/// character, not the article.
+pub(crate) fn text_from_bytes(mut bytes: Vec<u8>) -> Result<(String, Option<Utf8Repair>), Reason> {
     if bytes.is_empty() {
         return Err(Reason::Empty);
     }
@@ -249,17 +302,40 @@ pub(crate) fn text_from_bytes(mut bytes: Vec<u8>) -> Result<String, Reason> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    String::from_utf8(bytes).map_err(|err| {
-        let offset = err.utf8_error().valid_up_to();
-        let bytes = err.as_bytes();
-        let line = 1 + bytes
-            .get(..offset)
-            .unwrap_or_default()
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        Reason::InvalidUtf8 { line, offset }
-    })
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, None)),
+        Err(err) => err.into_bytes(),
+    };
+    let mut text = String::with_capacity(bytes.len());
+    let mut offset = 0;
+    let mut first: Option<usize> = None;
+    let mut places = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(offset);
+            places += 1;
+            text.push(char::REPLACEMENT_CHARACTER);
+            offset += chunk.invalid().len();
+        }
+    }
+    let offset = first.unwrap_or(0);
+    let line = 1 + bytes
+        .get(..offset)
+        .unwrap_or_default()
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    Ok((
+        text,
+        Some(Utf8Repair {
+            places,
+            line,
+            offset,
+            within_line: false,
+        }),
+    ))
 }
 
 /// Turns command-line inputs into [`Input`]s: `-` is stdin, `http://`/`https://` a URL, a folder
@@ -357,15 +433,25 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_names_the_line() {
-        let err = text_from_bytes(b"one\ntwo\nthr\xffee".to_vec());
-        assert!(matches!(
-            err,
-            Err(Reason::InvalidUtf8 {
+    fn invalid_utf8_is_replaced_and_located() {
+        let (text, repair) = text_from_bytes(b"one\ntwo\nthr\xffee \xe9t\xe9".to_vec())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(text, "one\ntwo\nthr\u{FFFD}ee \u{FFFD}t\u{FFFD}");
+        assert_eq!(
+            repair,
+            Some(Utf8Repair {
+                places: 3,
                 line: 3,
-                offset: 11
+                offset: 11,
+                within_line: false
             })
-        ));
+        );
+        let message = repair.map(|r| r.to_string()).unwrap_or_default();
+        assert!(
+            message.contains("3 places, the first at line 3, byte 11"),
+            "{message}"
+        );
+        assert!(matches!(text_from_bytes(b"ok".to_vec()), Ok((_, None))));
     }
 
     #[test]

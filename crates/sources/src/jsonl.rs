@@ -2,7 +2,7 @@
 //! `title`, `lang`), read line by line with a bound on the line length so that a giant or
 //! newline-free file cannot exhaust memory.
 
-use crate::input::text_from_bytes;
+use crate::input::{text_from_bytes, Utf8Repair};
 use crate::{dates, Origin, RawBody, RawRecord, Reason, RecordPos, SourceError};
 use atalaya_engine::record::Article;
 use serde::Deserialize;
@@ -113,18 +113,21 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
                 continue;
             }
             return Some(match text_from_bytes(bytes) {
-                Ok(line) => Ok(RawRecord {
+                Ok((line, repair)) => Ok(RawRecord {
                     origin,
                     body: RawBody::JsonLine(line),
+                    // Within one line, the line of the repair is the record's own.
+                    warnings: repair
+                        .map(|repair| {
+                            Utf8Repair {
+                                within_line: true,
+                                ..repair
+                            }
+                            .to_string()
+                        })
+                        .into_iter()
+                        .collect(),
                 }),
-                // Within one line, the line number of the error is the record's own.
-                Err(Reason::InvalidUtf8 { offset, .. }) => Err(SourceError::new(
-                    origin,
-                    Reason::InvalidUtf8 {
-                        line: self.line_no,
-                        offset,
-                    },
-                )),
                 Err(reason) => Err(SourceError::new(origin, reason)),
             });
         }

@@ -12,10 +12,16 @@
 //! [`read_all`] chains both steps for callers that do not need the split.
 //!
 //! Every error is a [`SourceError`]: an [`Origin`] (file, URL or `<stdin>`, plus line or feed item)
-//! and a [`Reason`]. Sizes are bounded by [`Limits`] so that a huge or endless input is rejected
-//! with a clear reason instead of exhausting memory.
+//! and a [`Reason`]. Sizes and HTML nesting are bounded by [`Limits`] so that a huge, endless or
+//! pathologically nested input is rejected with a clear reason instead of exhausting memory,
+//! time or the stack. What a reader repairs instead of rejecting (invalid UTF-8, replaced) comes
+//! back as warnings on the record.
+//!
+//! [`ReadOptions`] carry the limits and what the caller knows that an input may not say: a
+//! forced format, a publication date, an outlet, the language.
 
 mod dates;
+mod depth;
 mod feed;
 #[cfg(feature = "http")]
 mod fetch;
@@ -23,6 +29,7 @@ mod html;
 mod input;
 mod jsonl;
 mod lang;
+mod limits;
 mod plain;
 
 use atalaya_engine::record::Article;
@@ -32,27 +39,29 @@ use std::fmt;
 pub use dates::normalize_date;
 pub use input::{expand, Format, Input};
 pub use lang::detect_language;
+pub use limits::Limits;
 
-/// Size bounds for one input. A record over a bound is rejected with [`Reason::TooLarge`]; the
-/// reader never holds more than about the bound in memory for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Largest single document file (text, Markdown, HTML) or JSON line read, in bytes.
-    /// Default 16 MiB: HTML pages with inline scripts reach a few MiB, a JSON line holds one article.
-    pub max_document_bytes: u64,
-    /// Largest article text kept after extraction, in bytes. Default 4 MiB: a long news story is
-    /// under 100 KiB; 4 MiB is a book, and coding time grows with it.
-    pub max_text_bytes: usize,
-    /// Largest feed file or HTTP response, in bytes. Default 64 MiB.
-    pub max_feed_bytes: u64,
+/// How to read: the limits, and what the caller knows that the inputs may not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    pub limits: Limits,
+    /// Read every input as this format instead of telling it from the extension or the first
+    /// bytes (`code --plain`: [`Format::Text`]).
+    pub format: Option<Format>,
+    /// Publication date (normalized, see [`normalize_date`]) for articles that give none: plain
+    /// text without a `Date:` line, JSON lines without `published`, pages without a date.
+    pub published: Option<String>,
+    /// Outlet for articles that name none.
+    pub outlet: Option<String>,
+    /// Language (ISO 639-1) of every article, instead of the declared or detected one.
+    pub lang: Option<String>,
 }
 
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_document_bytes: 16 * 1024 * 1024,
-            max_text_bytes: 4 * 1024 * 1024,
-            max_feed_bytes: 64 * 1024 * 1024,
+impl ReadOptions {
+    pub fn with_limits(limits: Limits) -> Self {
+        ReadOptions {
+            limits,
+            ..ReadOptions::default()
         }
     }
 }
@@ -108,8 +117,6 @@ pub enum Reason {
     NotFound,
     #[error("binary data (NUL byte at byte {offset}), not text")]
     Binary { offset: u64 },
-    #[error("invalid UTF-8 at line {line} (byte {offset})")]
-    InvalidUtf8 { line: usize, offset: usize },
     #[error("empty file")]
     Empty,
     #[error("no article text")]
@@ -130,6 +137,8 @@ pub enum Reason {
     BadField(String),
     #[error("HTML page has no body text ({0})")]
     NoHtmlBody(String),
+    #[error("HTML nests elements more than {limit} levels deep (the limit): not read")]
+    TooDeep { limit: usize },
     #[error("feed is malformed or truncated: {0}")]
     Feed(String),
     #[error("feed item has neither text nor title")]
@@ -164,6 +173,9 @@ pub struct Sourced {
     pub content_hash: String,
     /// Size of the raw record (file, line or item) in bytes, for throughput figures.
     pub raw_bytes: usize,
+    /// What was repaired while reading (invalid UTF-8 replaced, …), for the caller to report
+    /// after [`Sourced::origin`].
+    pub warnings: Vec<String>,
 }
 
 /// A record split out of an input but not yet turned into an article (see the module doc).
@@ -171,6 +183,8 @@ pub struct Sourced {
 pub struct RawRecord {
     pub origin: Origin,
     pub body: RawBody,
+    /// Repairs made while splitting it out (see [`Sourced::warnings`]).
+    pub warnings: Vec<String>,
 }
 
 /// The undigested content of one record.
@@ -200,26 +214,28 @@ impl RawRecord {
     }
 
     /// Extracts the article: text, metadata, language and id.
-    pub fn into_article(self, limits: &Limits) -> Result<Sourced, SourceError> {
+    pub fn into_article(self, options: &ReadOptions) -> Result<Sourced, SourceError> {
         let raw_bytes = self.raw_bytes();
         let origin = self.origin;
+        let max_depth = options.limits.max_html_depth;
         let parsed = match self.body {
             RawBody::Text { content, markdown } => Ok(plain::parse(&content, markdown)),
-            RawBody::Html { content, url } => html::parse(&content, url.as_deref()),
+            RawBody::Html { content, url } => html::parse(&content, url.as_deref(), max_depth),
             RawBody::JsonLine(line) => jsonl::parse(&line),
-            RawBody::FeedItem(item) => item.into_article(),
+            RawBody::FeedItem(item) => item.into_article(max_depth),
         };
         let article = parsed.map_err(|reason| SourceError::new(origin.clone(), reason))?;
-        finish(article, origin, raw_bytes, limits)
+        finish(article, origin, raw_bytes, self.warnings, options)
     }
 }
 
-/// Common last step: size check, language, content hash and id.
+/// Common last step: size check, what the caller supplies, language, content hash and id.
 fn finish(
     mut article: Article,
     origin: Origin,
     raw_bytes: usize,
-    limits: &Limits,
+    warnings: Vec<String>,
+    options: &ReadOptions,
 ) -> Result<Sourced, SourceError> {
     let trimmed = article.text.trim();
     if trimmed.is_empty() {
@@ -228,17 +244,26 @@ fn finish(
     if trimmed.len() != article.text.len() {
         article.text = trimmed.to_string();
     }
-    if article.text.len() > limits.max_text_bytes {
+    let limit = options.limits.max_text_bytes;
+    if article.text.len() > limit {
         return Err(SourceError::new(
             origin,
             Reason::TooLarge {
                 what: "article text",
                 bytes: article.text.len() as u64,
-                limit: limits.max_text_bytes as u64,
+                limit: limit as u64,
             },
         ));
     }
-    if article.lang.is_none() {
+    if article.published.is_none() {
+        article.published.clone_from(&options.published);
+    }
+    if article.outlet.is_none() {
+        article.outlet.clone_from(&options.outlet);
+    }
+    if options.lang.is_some() {
+        article.lang.clone_from(&options.lang);
+    } else if article.lang.is_none() {
         article.lang = detect_language(&article.text);
     }
     let content_hash = content_hash(&article.text);
@@ -250,6 +275,7 @@ fn finish(
         origin,
         content_hash,
         raw_bytes,
+        warnings,
     })
 }
 
@@ -273,15 +299,15 @@ pub fn id_from_hash(content_hash: &str) -> String {
 /// Reads every input (paths, folders, `-`, URLs) and yields one result per record.
 pub fn read_all<'a>(
     inputs: &'a [String],
-    limits: &'a Limits,
+    options: &'a ReadOptions,
 ) -> impl Iterator<Item = Result<Sourced, SourceError>> + 'a {
     expand(inputs).flat_map(move |input| -> Box<dyn Iterator<Item = _>> {
         match input {
             Err(err) => Box::new(std::iter::once(Err(err))),
             Ok(input) => Box::new(
                 input
-                    .records(limits)
-                    .map(move |record| record.and_then(|r| r.into_article(limits))),
+                    .records(options)
+                    .map(move |record| record.and_then(|r| r.into_article(options))),
             ),
         }
     })

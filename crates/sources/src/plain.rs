@@ -6,10 +6,12 @@
 //! title: ...
 //! date: 2025-03-04
 //! ---
-//! # Headline                <- first line: the title, when short and followed by a blank
-//! Date: March 4, 2025          line or by header lines
-//! Source: Example Daily     <- header lines right after the title: date/published,
-//!                              source/outlet, url/link, by/author (ignored)
+//! # Headline                <- first line: the title, when at most 300 characters, not
+//!                              ending with a full stop, and followed by a blank line or by
+//!                              header lines
+//! Date: March 4, 2025       <- header lines right after the title (or first in the file):
+//! Source: Example Daily        date/published, source/outlet, url/link, by/author (ignored)
+//!
 //! Body text ...
 //! ```
 //! The body becomes the article text; Markdown markup (heading marks, emphasis, links, images,
@@ -43,32 +45,35 @@ pub(crate) fn parse(content: &str, markdown: bool) -> Article {
     if let Some(first) = first {
         lines.drain(..first);
     }
+    // Where the body starts: after the title and the header lines, if any.
+    let mut body_start = 0;
     if let Some(title_line) = lines.first().copied() {
         let title = title_line.trim().trim_start_matches('#').trim();
         let next_is_break = lines
             .get(1)
             .is_none_or(|line| line.trim().is_empty() || header_key(line).is_some());
+        // A headline does not end with a full stop; a first line that does is the lead
+        // sentence, and is coded with the rest. A file may also start with its header lines.
         let is_title = lines.len() > 1
             && next_is_break
+            && header_key(title_line).is_none()
             && !title.is_empty()
+            && !title.ends_with('.')
             && title.chars().count() <= MAX_TITLE_CHARS;
         if is_title {
             if article.title.is_none() {
                 article.title = Some(clean_inline(title));
             }
-            lines.remove(0);
-            while let Some(line) = lines.first() {
-                match header_key(line) {
-                    Some((key, value)) => {
-                        apply_header(&mut article, key, value, false);
-                        lines.remove(0);
-                    }
-                    None => break,
-                }
+            body_start = 1;
+        }
+        if is_title || header_key(title_line).is_some() {
+            while let Some((key, value)) = lines.get(body_start).and_then(|line| header_key(line)) {
+                apply_header(&mut article, key, value, false);
+                body_start += 1;
             }
         }
     }
-
+    let lines = lines.get(body_start..).unwrap_or_default();
     let body = lines.join("\n");
     article.text = if markdown {
         clean_markdown(&body)
@@ -173,6 +178,30 @@ mod tests {
             article.text,
             "Officials met on Monday.\n\nA second paragraph."
         );
+    }
+
+    #[test]
+    fn a_first_line_ending_with_a_full_stop_is_body_text() {
+        let doc = "Rebels attacked the capital on Monday.\n\nThe army said it repelled them.\n";
+        let article = parse(doc, false);
+        assert_eq!(article.title, None);
+        assert!(
+            article.text.starts_with("Rebels attacked"),
+            "{}",
+            article.text
+        );
+    }
+
+    #[test]
+    fn header_lines_without_a_title() {
+        let article = parse(
+            "Date: 2025-03-04\nSource: Wire\n\nTroops moved on Monday.\n",
+            false,
+        );
+        assert_eq!(article.title, None);
+        assert_eq!(article.published.as_deref(), Some("2025-03-04"));
+        assert_eq!(article.outlet.as_deref(), Some("Wire"));
+        assert_eq!(article.text, "Troops moved on Monday.");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Reads the committed fixtures and generated bad inputs end to end through `read_all`.
 
-use atalaya_sources::{read_all, Limits, Reason, SourceError, Sourced};
+use atalaya_sources::{read_all, Format, ReadOptions, Reason, SourceError, Sourced};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> String {
@@ -12,10 +12,13 @@ fn fixture(name: &str) -> String {
 }
 
 fn read(inputs: &[String]) -> (Vec<Sourced>, Vec<SourceError>) {
-    let limits = Limits::default();
+    read_with(inputs, &ReadOptions::default())
+}
+
+fn read_with(inputs: &[String], options: &ReadOptions) -> (Vec<Sourced>, Vec<SourceError>) {
     let mut ok = Vec::new();
     let mut errors = Vec::new();
-    for result in read_all(inputs, &limits) {
+    for result in read_all(inputs, options) {
         match result {
             Ok(sourced) => ok.push(sourced),
             Err(err) => errors.push(err),
@@ -151,7 +154,10 @@ fn bad_inputs_each_name_file_and_reason() {
     };
     write("binary.txt", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;");
     write("empty.txt", b"");
-    write("latin1.txt", b"Headline\n\nBad byte here: \xff\xfe end.\n");
+    write(
+        "latin1.txt",
+        b"Headline\n\nThe ministry in Bogot\xe1 said on Monday: \xff\xfe end.\n",
+    );
     write("blank.md", b"\n\n   \n");
     write(
         "good.txt",
@@ -171,8 +177,21 @@ fn bad_inputs_each_name_file_and_reason() {
 
     let (ok, errors) = read(&[dir.path().display().to_string()]);
     let ok_ids: Vec<&str> = ok.iter().map(|s| s.article.id.as_str()).collect();
-    assert_eq!(ok.len(), 2, "{ok_ids:?}");
+    assert_eq!(ok.len(), 3, "{ok_ids:?}");
     assert_eq!(ok_ids[1], "small");
+    // Invalid UTF-8 costs a character, not the article, and is reported with where it was.
+    let latin1 = ok
+        .iter()
+        .find(|s| s.origin.source.ends_with("latin1.txt"))
+        .unwrap_or_else(|| panic!("latin1.txt not read: {errors:?}"));
+    assert_eq!(
+        latin1.article.text,
+        "The ministry in Bogot\u{FFFD} said on Monday: \u{FFFD}\u{FFFD} end."
+    );
+    assert_eq!(
+        latin1.warnings,
+        ["invalid UTF-8 replaced with U+FFFD in 3 places, the first at line 3, byte 31"]
+    );
     let find = |name: &str| -> &SourceError {
         errors
             .iter()
@@ -185,10 +204,6 @@ fn bad_inputs_each_name_file_and_reason() {
     ));
     assert!(matches!(find("empty.txt").reason, Reason::Empty));
     assert!(matches!(find("blank.md").reason, Reason::NoText));
-    assert!(matches!(
-        find("latin1.txt").reason,
-        Reason::InvalidUtf8 { line: 3, .. }
-    ));
     assert!(matches!(find("truncated.rss").reason, Reason::Feed(_)));
     assert!(matches!(find("no-body.html").reason, Reason::NoHtmlBody(_)));
     assert!(matches!(
@@ -210,13 +225,113 @@ fn bad_inputs_each_name_file_and_reason() {
             ..
         }
     ));
-    assert_eq!(errors.len(), 8, "{errors:?}");
+    assert_eq!(errors.len(), 7, "{errors:?}");
     // Every message names the file.
     for err in &errors {
         assert!(err
             .to_string()
             .starts_with(&dir.path().display().to_string()));
     }
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+}
+
+/// Writes `content` to `name` in `dir` and returns its path.
+fn write_in(dir: &tempfile::TempDir, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, content).unwrap_or_else(|e| panic!("write {name}: {e}"));
+    path
+}
+
+#[test]
+fn invalid_utf8_in_a_json_line_is_replaced_and_located_in_the_line() {
+    let dir = tempdir();
+    let path = write_in(
+        &dir,
+        "mixed.jsonl",
+        b"{\"id\": \"ok\", \"text\": \"Talks ended.\"}\n{\"id\": \"l1\", \"text\": \"Bogot\xe1 agreed.\"}\n",
+    );
+    let (ok, errors) = read(&[path.display().to_string()]);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(ok.len(), 2);
+    assert_eq!(ok[1].article.text, "Bogot\u{FFFD} agreed.");
+    assert_eq!(ok[1].origin.to_string(), format!("{}:2", path.display()));
+    assert_eq!(
+        ok[1].warnings,
+        ["invalid UTF-8 replaced with U+FFFD in 1 place, the first at byte 27 of the line"]
+    );
+    assert!(ok[0].warnings.is_empty());
+}
+
+#[test]
+fn deeply_nested_page_is_refused_by_name_and_the_rest_read() {
+    let dir = tempdir();
+    let deep = format!(
+        "<html><body>{}<p>Troops moved on Monday, officials said.</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    write_in(&dir, "deep.html", deep);
+    write_in(
+        &dir,
+        "good.txt",
+        "Rebels freed two hostages on Sunday, officials said.\n",
+    );
+    let (ok, errors) = read(&[dir.path().display().to_string()]);
+    assert_eq!(ok.len(), 1, "{errors:?}");
+    assert!(ok[0].origin.source.ends_with("good.txt"));
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].origin.source.ends_with("deep.html"));
+    assert!(matches!(errors[0].reason, Reason::TooDeep { limit: 256 }));
+    assert!(
+        errors[0].to_string().contains("more than 256 levels deep"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn options_supply_what_the_inputs_do_not_say() {
+    let dir = tempdir();
+    let bare = write_in(
+        &dir,
+        "bare.txt",
+        "The mayor said the bridge would reopen next week, and the council agreed.\n",
+    );
+    let json = write_in(
+        &dir,
+        "one.jsonl",
+        "{\"id\": \"j\", \"text\": \"Talks ended.\", \"outlet\": \"Own Wire\", \"published\": \"2025-01-02\", \"lang\": \"es\"}\n",
+    );
+    let options = ReadOptions {
+        published: Some("2025-03-04".into()),
+        outlet: Some("Given Outlet".into()),
+        lang: Some("en".into()),
+        ..ReadOptions::default()
+    };
+    let inputs = [bare.display().to_string(), json.display().to_string()];
+    let (ok, errors) = read_with(&inputs, &options);
+    assert!(errors.is_empty(), "{errors:?}");
+    let (bare, json) = (&ok[0].article, &ok[1].article);
+    assert_eq!(bare.published.as_deref(), Some("2025-03-04"));
+    assert_eq!(bare.outlet.as_deref(), Some("Given Outlet"));
+    assert_eq!(bare.lang.as_deref(), Some("en"));
+    // What a record says itself stays, except the language, which the option decides.
+    assert_eq!(json.published.as_deref(), Some("2025-01-02"));
+    assert_eq!(json.outlet.as_deref(), Some("Own Wire"));
+    assert_eq!(json.lang.as_deref(), Some("en"));
+
+    // A forced format reads a JSON Lines file as one plain-text article.
+    let plain = ReadOptions {
+        format: Some(Format::Text),
+        ..ReadOptions::default()
+    };
+    let (ok, errors) = read_with(&inputs[1..], &plain);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(ok.len(), 1);
+    assert!(ok[0].article.text.starts_with("{\"id\": \"j\""));
 }
 
 #[test]

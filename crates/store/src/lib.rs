@@ -2,7 +2,9 @@
 //!
 //! - [`Store`] owns one connection. Writers use [`Store::open`] (creates the file, applies
 //!   migrations, WAL mode); concurrent readers use [`Store::open_readonly`]. In WAL mode readers
-//!   never block the single writer.
+//!   never block the single writer. Several writers (two `atalaya ingest` runs) take turns: every
+//!   write transaction takes the lock first (`BEGIN IMMEDIATE`) and waits up to [`BUSY_TIMEOUT`]
+//!   for another's; the schema is created once even when they open a new store together.
 //! - Writes are idempotent and crash-safe: [`Store::write_batch`] commits a small batch of
 //!   articles in one transaction, each article in its own savepoint, so a crash (even
 //!   `kill -9`) leaves every article either wholly stored with its events or absent, and a re-run
@@ -13,14 +15,15 @@
 //!
 //! The schema and its migrations are in `schema.rs`; see there for the tables.
 
+mod process;
 mod query;
 mod schema;
 mod write;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
-pub use query::{EventFilter, StoredArticle, StoredEvent};
+pub use query::{check_day_bound, EventFilter, StoredArticle, StoredEvent};
 pub use write::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, RunRecord, WriteOutcome};
 
 /// Why a store operation failed.
@@ -62,6 +65,10 @@ pub enum StoreError {
     Filter(String),
 }
 
+/// How long a connection waits for another process's lock before giving up with "database is
+/// locked". An ingest holds the write lock only while it commits one batch.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// `~/.local/share/atalaya/atalaya.db` on Linux; the platform's user data folder elsewhere.
@@ -73,6 +80,9 @@ pub fn default_db_path() -> Option<PathBuf> {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Runs that opening for writing found `running` with their process gone, and marked
+    /// `interrupted`.
+    interrupted: Vec<i64>,
 }
 
 impl Store {
@@ -90,21 +100,22 @@ impl Store {
             source,
         };
         let conn = Connection::open(path).map_err(open_err)?;
+        // First, so that every later step waits for another process's lock instead of failing.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // WAL: readers do not block the writer; NORMAL sync is durable across process crashes
         // (a power cut may lose the last commits but never corrupts).
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_err)?;
+        set_wal(&conn).map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))
-            .map_err(open_err)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            interrupted: Vec::new(),
         };
         store.migrate()?;
+        store.interrupted = store.mark_interrupted_runs()?;
         Ok(store)
     }
 
@@ -116,8 +127,7 @@ impl Store {
         };
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))
-            .map_err(open_err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         let found: i64 = conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .map_err(open_err)?;
@@ -139,11 +149,18 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            interrupted: Vec::new(),
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Ids of the runs that [`Store::open`] marked `interrupted` (found `running`, their process
+    /// gone), for the caller to report.
+    pub fn interrupted_runs(&self) -> &[i64] {
+        &self.interrupted
     }
 
     /// Schema version of the open store.
@@ -153,9 +170,18 @@ impl Store {
             .pragma_query_value(None, "user_version", |row| row.get(0))?)
     }
 
+    /// Brings the schema up to date. Several processes may open a new store at the same moment:
+    /// the version is read again inside an immediate (write-locked) transaction, so exactly one
+    /// of them applies each migration and the others find it done.
     fn migrate(&mut self) -> Result<()> {
-        let found = self.schema_version()?;
         let known = schema::MIGRATIONS.len() as i64;
+        if self.schema_version()? == known {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
         if found > known {
             return Err(StoreError::TooNew {
                 path: self.path.display().to_string(),
@@ -165,15 +191,13 @@ impl Store {
         }
         for (index, sql) in schema::MIGRATIONS.iter().enumerate() {
             let version = index as i64 + 1;
-            if version <= found {
-                continue;
+            if version > found {
+                tx.execute_batch(sql)?;
             }
-            // Each migration and its version bump commit together.
-            let tx = self.conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", version)?;
-            tx.commit()?;
         }
+        // The migrations and the version bump commit together.
+        tx.pragma_update(None, "user_version", known)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -217,6 +241,24 @@ impl Store {
             actors: count("actors")?,
             runs: count("runs")?,
         })
+    }
+}
+
+/// Switches a connection to WAL. Two processes switching a new store at the same moment can
+/// deadlock inside SQLite, which then answers "database is locked" at once instead of calling
+/// the busy handler; the switch is retried until [`BUSY_TIMEOUT`].
+fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(failure, _))
+                if failure.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            result => return result,
+        }
     }
 }
 

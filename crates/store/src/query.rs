@@ -189,7 +189,7 @@ fn build(filter: &EventFilter) -> Result<(String, Vec<Value>)> {
     }
     for (bound, op) in [(&filter.since, ">="), (&filter.until, "<=")] {
         if let Some(bound) = bound {
-            let bound = check_date_prefix(bound)?;
+            let bound = check_day_bound(bound)?;
             let len = bound.len() as i64;
             let p = b.push_param(Value::Text(bound));
             let l = b.push_param(Value::Integer(len));
@@ -222,10 +222,16 @@ fn build(filter: &EventFilter) -> Result<(String, Vec<Value>)> {
     Ok((sql, b.params))
 }
 
-/// Accepts `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-fn check_date_prefix(value: &str) -> Result<String> {
+/// Checks a date bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real month and day
+/// (`2025-13-01` and `2025-02-29` are errors). Returns it trimmed.
+pub fn check_day_bound(value: &str) -> Result<String> {
     let value = value.trim();
-    let ok = match value.len() {
+    let bad = |why: String| {
+        StoreError::Filter(format!(
+            "date `{value}` {why}; expected YYYY, YYYY-MM or YYYY-MM-DD"
+        ))
+    };
+    let shape_ok = match value.len() {
         4 => value.bytes().all(|b| b.is_ascii_digit()),
         7 | 10 => value.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
@@ -236,13 +242,31 @@ fn check_date_prefix(value: &str) -> Result<String> {
         }),
         _ => false,
     };
-    if ok {
-        Ok(value.to_string())
-    } else {
-        Err(StoreError::Filter(format!(
-            "date `{value}` is not YYYY, YYYY-MM or YYYY-MM-DD"
-        )))
+    if !shape_ok {
+        return Err(bad("is not a date".to_string()));
     }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> { value.get(range)?.parse().ok() };
+    let year = number(0..4).unwrap_or(0);
+    if let Some(month) = number(5..7) {
+        if !(1..=12).contains(&month) {
+            return Err(bad(format!("has no month {month}")));
+        }
+        if let Some(day) = number(8..10) {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match month {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            if !(1..=days).contains(&day) {
+                return Err(bad(format!(
+                    "has no day {day} (month {month} has {days} days)"
+                )));
+            }
+        }
+    }
+    Ok(value.to_string())
 }
 
 fn json_column<T: serde::de::DeserializeOwned>(

@@ -11,7 +11,9 @@
 //!   from articles.
 //! - `actors`: each (actor code, entity id) seen in an event, with name, country, sector and the
 //!   first and last day seen. Entries stay when events are replaced: it is a register, not a count.
-//! - `runs`: one row per ingest run: engine and dictionary version/hash, start and end, counts.
+//! - `runs`: one row per ingest run: engine and dictionary version/hash, start and end, counts,
+//!   `status` (`running`, `finished`, `failed`, or `interrupted`: its process is gone without
+//!   finishing, see `process.rs`) and the process that ran it (`pid`, `host`, `process_start`).
 
 pub(crate) const MIGRATIONS: &[&str] = &[
     // 1: initial schema.
@@ -139,5 +141,12 @@ CREATE TABLE actors (
     PRIMARY KEY (code, entity_id)
 );
 CREATE INDEX actors_country ON actors(country);
+"#,
+    // 2: the process behind each run, so that a killed run can be told from a running one.
+    r#"
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN host TEXT;
+ALTER TABLE runs ADD COLUMN process_start TEXT;
+CREATE INDEX runs_status ON runs(status);
 "#,
 ];

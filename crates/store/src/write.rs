@@ -1,8 +1,8 @@
 //! Writing: runs, articles and their events, idempotently and in small transactions.
 
-use crate::{Result, Store, StoreError};
+use crate::{process, Result, Store, StoreError};
 use atalaya_engine::record::{Article, Event};
-use rusqlite::{params, OptionalExtension, ToSql};
+use rusqlite::{params, OptionalExtension, ToSql, TransactionBehavior};
 
 /// What an ingest run records about itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,7 +78,8 @@ pub struct RunRecord {
     pub info: RunInfo,
     pub started_at: String,
     pub finished_at: Option<String>,
-    /// `running` (or interrupted, if no process is still at it), `finished`, `failed`.
+    /// `running`, `finished`, `failed`, or `interrupted` (its process went away without
+    /// finishing: killed, crashed; see [`Store::mark_interrupted_runs`]).
     pub status: String,
     pub counts: RunCounts,
 }
@@ -128,9 +129,11 @@ pub enum WriteOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArticleState {
     New,
-    /// Stored with the same text and coded under the same dictionaries.
+    /// Stored with the same text, coded under the same dictionaries and read the same way
+    /// (language, publication date).
     Unchanged,
-    /// Stored with the same text under other dictionaries.
+    /// Stored with the same text, but coded under other dictionaries, or now read with another
+    /// language (`--lang`) or publication date (`--published`), which change the coding.
     NeedsRecode,
     /// Stored under this id with different text.
     ContentChanged,
@@ -143,17 +146,57 @@ pub enum ArticleState {
 impl Store {
     /// Records the start of a run and returns its id.
     pub fn begin_run(&mut self, info: &RunInfo) -> Result<i64> {
+        let process = process::current();
         self.conn.execute(
-            "INSERT INTO runs (command, engine_version, dict_version, dict_hash, started_at, status)
-             VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'running')",
+            "INSERT INTO runs (command, engine_version, dict_version, dict_hash, started_at, status,
+                pid, host, process_start)
+             VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'running', ?5, ?6, ?7)",
             params![
                 info.command,
                 info.engine_version,
                 info.dict_version,
-                info.dict_hash
+                info.dict_hash,
+                process.pid,
+                process.host,
+                process.start
             ],
         )?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Marks `interrupted` every `running` run whose process is certainly gone (killed, crashed,
+    /// machine rebooted; see `process.rs` for how that is told); returns their ids. Called by
+    /// [`Store::open`]; a run whose process cannot be judged (another host, no `/proc`) is left
+    /// `running`.
+    pub fn mark_interrupted_runs(&mut self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, pid, host, process_start FROM runs
+             WHERE status = 'running' AND pid IS NOT NULL",
+        )?;
+        let candidates = stmt
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    process::ProcessTag {
+                        pid: row.get(1)?,
+                        host: row.get(2)?,
+                        start: row.get(3)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        let mut marked = Vec::new();
+        for (id, tag) in candidates {
+            if process::is_gone(&tag) {
+                self.conn.execute(
+                    "UPDATE runs SET status = 'interrupted' WHERE id = ?1 AND status = 'running'",
+                    [id],
+                )?;
+                marked.push(id);
+            }
+        }
+        Ok(marked)
     }
 
     /// Adds counts that no write produced (records read, source errors) to a run.
@@ -208,15 +251,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// What the store holds for this article id and text, so that a caller can skip coding
-    /// articles that are already done. [`Store::write_batch`] decides again when writing.
+    /// What the store holds for this article (by id and text), so that a caller can skip
+    /// coding articles that are already done. [`Store::write_batch`] decides again when writing.
     pub fn article_state(
         &self,
-        id: &str,
+        article: &Article,
         content_hash: &str,
         dict_hash: &str,
     ) -> Result<ArticleState> {
-        state_of(&self.conn, id, content_hash, dict_hash)
+        state_of(&self.conn, article, content_hash, dict_hash)
     }
 
     /// Writes a batch of articles in one transaction, each in its own savepoint; returns one
@@ -228,7 +271,11 @@ impl Store {
         items: &[ArticleWrite],
         delta: &RunCounts,
     ) -> Result<Vec<WriteOutcome>> {
-        let mut tx = self.conn.transaction()?;
+        // Immediate: take the write lock before reading, so that waiting for another writer
+        // never leaves this transaction reading a snapshot it may no longer write on.
+        let mut tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(items.len());
         let mut counts = *delta;
         for item in items {
@@ -258,7 +305,9 @@ impl Store {
         run_id: Option<i64>,
         events: &[Event],
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let published: Option<Option<String>> = tx
             .query_row(
                 "SELECT published FROM articles WHERE id = ?1",
@@ -303,30 +352,36 @@ fn add_counts(conn: &rusqlite::Connection, run_id: i64, c: &RunCounts) -> Result
 
 fn state_of(
     conn: &rusqlite::Connection,
-    id: &str,
+    article: &Article,
     content_hash: &str,
     dict_hash: &str,
 ) -> Result<ArticleState> {
-    let by_hash: Option<(String, String)> = conn
+    type Stored = (String, String, Option<String>, Option<String>);
+    let by_hash: Option<Stored> = conn
         .query_row(
-            "SELECT id, dict_hash FROM articles WHERE content_hash = ?1",
+            "SELECT id, dict_hash, lang, published FROM articles WHERE content_hash = ?1",
             [content_hash],
-            |row| Ok((row.get(0)?, row.get(1)?)),
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
         )
         .optional()?;
-    if let Some((existing_id, stored_dict)) = by_hash {
-        return Ok(if existing_id != id {
+    if let Some((existing_id, stored_dict, stored_lang, stored_published)) = by_hash {
+        // A reading without a date keeps the stored one; any other difference re-codes.
+        let read_alike = stored_lang == article.lang
+            && (article.published.is_none() || stored_published == article.published);
+        return Ok(if existing_id != article.id {
             ArticleState::Duplicate { existing_id }
-        } else if stored_dict == dict_hash {
+        } else if stored_dict == dict_hash && read_alike {
             ArticleState::Unchanged
         } else {
             ArticleState::NeedsRecode
         });
     }
     let by_id: Option<i64> = conn
-        .query_row("SELECT rowid FROM articles WHERE id = ?1", [id], |row| {
-            row.get(0)
-        })
+        .query_row(
+            "SELECT rowid FROM articles WHERE id = ?1",
+            [&article.id],
+            |row| row.get(0),
+        )
         .optional()?;
     Ok(if by_id.is_some() {
         ArticleState::ContentChanged
@@ -347,7 +402,7 @@ fn write_one(
             Coding::Coded { events, sentences } => ("coded", None, Some(*sentences as i64), events),
             Coding::NotCoded { reason } => ("not_coded", Some(reason.as_str()), None, &[]),
         };
-    let state = state_of(conn, &article.id, &item.content_hash, dict_hash)?;
+    let state = state_of(conn, article, &item.content_hash, dict_hash)?;
     // ?1..?15 of both the INSERT of a new article and the UPDATE of one whose text changed.
     let bytes = item.bytes as i64;
     let article_values: [&dyn ToSql; 15] = [
@@ -395,20 +450,41 @@ fn write_one(
             WriteOutcome::Updated
         }
         ArticleState::NeedsRecode => {
+            // What this reading says replaces what was stored; what it does not say stays.
             conn.execute(
                 "UPDATE articles SET status = ?2, status_detail = ?3, sentences = ?4,
-                    dict_hash = ?5, run_id = ?6 WHERE id = ?1",
-                params![article.id, status, detail, sentences, dict_hash, run_id],
+                    dict_hash = ?5, run_id = ?6, lang = ?7, published = coalesce(?8, published),
+                    outlet = coalesce(?9, outlet), title = coalesce(?10, title),
+                    url = coalesce(?11, url)
+                 WHERE id = ?1",
+                params![
+                    article.id,
+                    status,
+                    detail,
+                    sentences,
+                    dict_hash,
+                    run_id,
+                    article.lang,
+                    article.published,
+                    article.outlet,
+                    article.title,
+                    article.url
+                ],
             )?;
             conn.execute("DELETE FROM events WHERE article_id = ?1", [&article.id])?;
             WriteOutcome::Recoded
         }
     };
+    let published: Option<String> = conn.query_row(
+        "SELECT published FROM articles WHERE id = ?1",
+        [&article.id],
+        |row| row.get(0),
+    )?;
     insert_events(
         conn,
         &article.id,
         Some(run_id),
-        article.published.as_deref(),
+        published.as_deref(),
         events,
     )?;
     Ok(outcome)

@@ -243,6 +243,25 @@ fn bad_filters_are_errors() {
         since: Some("March".into()),
         ..Default::default()
     }));
+    for impossible in [
+        "2025-13-01",
+        "2025-00",
+        "2025-02-29",
+        "2025-04-31",
+        "2025-1-01",
+    ] {
+        assert!(
+            bad(EventFilter {
+                since: Some(impossible.into()),
+                ..Default::default()
+            }),
+            "{impossible}"
+        );
+    }
+    assert!(!bad(EventFilter {
+        until: Some("2024-02-29".into()),
+        ..Default::default()
+    }));
     assert!(bad(EventFilter {
         quad: Some(7),
         ..Default::default()
@@ -291,17 +310,46 @@ fn same_article_twice_is_stored_once_and_recoded_after_a_dictionary_change() {
 
     // New dictionaries: the article's events are replaced (here by none).
     assert_eq!(
-        store.article_state("a1", &again.content_hash, "d2").ok(),
+        store
+            .article_state(&again.article, &again.content_hash, "d2")
+            .ok(),
         Some(ArticleState::NeedsRecode)
     );
     let run2 = store
         .begin_run(&run_info("d2"))
         .unwrap_or_else(|e| panic!("{e}"));
+    let again_copy = again.clone();
     let outcomes = store
         .write_batch(run2, "d2", &[again], &RunCounts::default())
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(outcomes, vec![WriteOutcome::Recoded]);
     assert_eq!(ids(&store, &EventFilter::default()), ["a2-0-0"]);
+
+    // The same text read with another language (`--lang`) or date (`--published`) is re-coded
+    // under it; read without a date, it keeps the stored one.
+    let mut relabelled = again_copy.clone();
+    relabelled.article.lang = Some("es".into());
+    assert_eq!(
+        store
+            .article_state(&relabelled.article, &relabelled.content_hash, "d2")
+            .ok(),
+        Some(ArticleState::NeedsRecode)
+    );
+    relabelled.article.published = None;
+    let outcomes = store
+        .write_batch(run2, "d2", &[relabelled.clone()], &RunCounts::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(outcomes, vec![WriteOutcome::Recoded]);
+    let stored = store.article("a1").ok().flatten();
+    assert_eq!(stored.as_ref().and_then(|a| a.lang.as_deref()), Some("es"));
+    assert_eq!(
+        stored.as_ref().and_then(|a| a.published.as_deref()),
+        Some("2025-03-04")
+    );
+    let outcomes = store
+        .write_batch(run2, "d2", &[relabelled], &RunCounts::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(outcomes, vec![WriteOutcome::Unchanged]);
 
     // Changed text under the same id: article and events replaced.
     let usa = actor("USA", "USA", None, "Washington");
@@ -347,7 +395,7 @@ fn same_article_twice_is_stored_once_and_recoded_after_a_dictionary_change() {
     assert_eq!(runs[0].counts.articles_unchanged, 1);
     assert_eq!(runs[0].counts.duplicates, 1);
     assert_eq!(runs[0].counts.events, 2);
-    assert_eq!(runs[1].counts.articles_recoded, 1);
+    assert_eq!(runs[1].counts.articles_recoded, 2);
     assert_eq!(runs[1].counts.articles_updated, 1);
     assert_eq!(runs[1].info.dict_hash, "d2");
     assert!(store.check_integrity().unwrap_or_default().is_empty());
@@ -428,7 +476,7 @@ fn reopening_keeps_data_and_schema_version() {
             .unwrap_or_else(|e| panic!("{e}"));
     }
     let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(store.schema_version().ok(), Some(1));
+    assert_eq!(store.schema_version().ok(), Some(2));
     assert_eq!(store.counts().map(|c| c.articles).ok(), Some(1));
     let reader = Store::open_readonly(&path).unwrap_or_else(|e| panic!("{e}"));
     assert!(reader.article("x").ok().flatten().is_some());
