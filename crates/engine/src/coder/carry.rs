@@ -178,13 +178,16 @@ impl ArticleCarry {
 
     /// Drops the mentions of the article's dateline ("MEXICO CITY - "): before pronouns are
     /// resolved, so that "she" in the first sentence does not take the dateline's place.
-    pub fn drop_dateline(&self, words: &[Word], mentions: &mut Vec<Mention>) {
-        if self.dateline_end > 0 {
-            let in_dateline = |m: &Mention| {
-                words
-                    .get(m.start)
-                    .is_some_and(|w| w.end <= self.dateline_end)
-            };
+    /// A sentence that opens with a dateline of its own (the article's text began with a
+    /// date line or page furniture, so its first line is not the dateline) has it dropped too.
+    pub fn drop_dateline(&self, sentence: &str, base: usize, words: &[Word], mentions: &mut Vec<Mention>) {
+        let end = if self.dateline_end > 0 {
+            self.dateline_end
+        } else {
+            dateline_end(sentence).map(|e| base + e).unwrap_or(0)
+        };
+        if end > 0 {
+            let in_dateline = |m: &Mention| words.get(m.start).is_some_and(|w| w.end <= end);
             mentions.retain(|m| m.synthetic || !in_dateline(m));
         }
     }

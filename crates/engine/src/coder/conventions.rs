@@ -7,6 +7,7 @@
 //! - no event with a state organ of no state (`---GOV`: "the ministry", "a judge" whose
 //!   country nothing names);
 //! - no force posture (15x) whose target is the doer's own troops or police (an instrument);
+//! - no cooperation between two organs of one state (internal procedure);
 //! - no event from an actor to itself (same country and sector on both sides: "U.S. officials
 //!   said the U.S. military ...");
 //! - one event is coded once per article: the same source, target and code again (a quote
@@ -41,6 +42,10 @@ fn stateless_state_organ(code: &str) -> bool {
     })
 }
 
+fn state_organ(code: &str) -> bool {
+    matches!(code.get(3..6), Some("GOV" | "MIL" | "COP" | "SPY" | "JUD"))
+}
+
 pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
     for e in events.iter_mut() {
         for actor in [&mut e.source, &mut e.target] {
@@ -59,6 +64,16 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
     for e in events.drain(..) {
         let (s, t) = (e.source.code.as_str(), e.target.code.as_str());
         if key(s) == key(t) && !s.starts_with("---") {
+            continue;
+        }
+        // Two organs of one state cooperating ("Northern Command is working with Homeland
+        // Security"): internal procedure, not an interaction between actors.
+        if s.get(..3) == t.get(..3)
+            && !s.starts_with("---")
+            && state_organ(s)
+            && state_organ(t)
+            && matches!(e.cameo.get(..2), Some("01" | "02" | "03" | "04" | "05" | "06" | "07" | "08"))
+        {
             continue;
         }
         if stateless_state_organ(s) || stateless_state_organ(t) {

@@ -486,7 +486,7 @@ impl Engine {
         }
         let mut mentions = parse::join_compounds(d, &words, &tags, mentions);
         if tabari.is_none() {
-            carry.drop_dateline(&words, &mut mentions);
+            carry.drop_dateline(sentence, base, &words, &mut mentions);
         }
         let mut mentions = parse::resolve_pronouns(&words, mentions);
         if tabari.is_none() {
