@@ -734,6 +734,7 @@ impl Engine {
                 window_start,
                 b,
                 *carried_source,
+                opts.country_sector.is_some(),
             );
             if source.is_some() {
                 *carried_source = source;
@@ -907,6 +908,7 @@ impl Engine {
         window_start: usize,
         b: Bindings,
         carried: Option<usize>,
+        news_targets: bool,
     ) -> (Option<usize>, Option<usize>) {
         if let Some(c) = b.compound {
             return (Some(c), Some(c));
@@ -950,7 +952,25 @@ impl Engine {
         };
         let candidate = |q: usize| mention_near(q).filter(|&m| Some(m) != b.skipped);
         let before: Vec<usize> = (0..pos).filter_map(candidate).collect();
-        let after: Vec<usize> = (verb_end..view.words.len()).filter_map(candidate).collect();
+        // News: whom an act is for or answers is not whom it is done to ("attacks in
+        // solidarity with Palestinians", "strikes in response to attacks against American
+        // forces", "on behalf of the Mexican government").
+        let for_someone = |q: usize| {
+            news_targets
+                && (q >= 2
+                    && matches!(
+                        (view.words[q - 2].key.as_str(), view.words[q - 1].key.as_str()),
+                        ("solidarity", "with") | ("support", "of") | ("behalf", "of")
+                    )
+                    || (verb_end..q).any(|k| {
+                        view.words[k].key == "response"
+                            && view.words.get(k + 1).is_some_and(|w| w.key == "to")
+                    }))
+        };
+        let after: Vec<usize> = (verb_end..view.words.len())
+            .filter(|&q| !for_someone(q))
+            .filter_map(candidate)
+            .collect();
         let code = |m: usize| mentions[m].main_code();
         let mut source = b.source;
         let mut target = b.target;
