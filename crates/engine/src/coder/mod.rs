@@ -967,20 +967,8 @@ impl Engine {
                             && view.words.get(k + 1).is_some_and(|w| w.key == "to")
                     }))
         };
-        // News: a trailing speaker (", the Treasury Department said.") reports the act; it is
-        // neither its doer nor its object.
-        let trailing_speaker = |q: usize| {
-            news_targets
-                && (verb_end..q).any(|k| view.words[k].kind == WordKind::Comma)
-                && (q + 1..(q + 7).min(view.words.len())).any(|k| {
-                    matches!(
-                        view.words[k].key.as_str(),
-                        "said" | "says" | "told" | "stated" | "added" | "announced" | "reported"
-                    )
-                })
-        };
         let after: Vec<usize> = (verb_end..view.words.len())
-            .filter(|&q| !for_someone(q) && !trailing_speaker(q))
+            .filter(|&q| !for_someone(q))
             .filter_map(candidate)
             .collect();
         let code = |m: usize| mentions[m].main_code();
