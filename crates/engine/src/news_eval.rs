@@ -212,6 +212,14 @@ pub enum FailureKind {
     SpuriousNoGoldInSentence,
     /// Other events in its sentence, none alike.
     SpuriousOtherEvent,
+    /// Matched, but the exact code is neither the gold's nor an alternative.
+    WrongCode,
+    /// Matched, with another modality.
+    WrongModality,
+    /// Matched, with a date that misses the gold's at its precision.
+    WrongDate,
+    /// Matched, with an attribution that shares no name with the gold's (or one too many).
+    WrongAttribution,
 }
 
 impl FailureKind {
@@ -228,6 +236,10 @@ impl FailureKind {
             FailureKind::SpuriousOtherCode => "false: right actors, other code",
             FailureKind::SpuriousNoGoldInSentence => "false: no gold event in the sentence",
             FailureKind::SpuriousOtherEvent => "false: other event in an event sentence",
+            FailureKind::WrongCode => "matched: other exact code",
+            FailureKind::WrongModality => "matched: other modality",
+            FailureKind::WrongDate => "matched: other date",
+            FailureKind::WrongAttribution => "matched: other attribution",
         }
     }
 }
@@ -564,18 +576,60 @@ fn score_article(
         let Some(p) = matched_gold[g] else { continue };
         scores.true_positives += 1;
         let (gd, e) = (&gold[g], &events[p]);
-        scores
-            .code
-            .add(e.cameo == gd.cameo || gd.cameo_alt.iter().any(|a| *a == e.cameo));
-        if let Some(m) = &gd.modality {
-            scores.modality.add(m == modality_name(e.modality));
+        let code_ok = e.cameo == gd.cameo || gd.cameo_alt.iter().any(|a| *a == e.cameo);
+        scores.code.add(code_ok);
+        let modality_ok = gd.modality.as_deref().is_none_or(|m| m == modality_name(e.modality));
+        if gd.modality.is_some() {
+            scores.modality.add(modality_ok);
         }
-        scores
-            .date
-            .add(date_ok(gd.date.as_deref(), gd.date_precision.as_deref(), e));
-        scores
-            .attribution
-            .add(attribution_ok(gd.attributed_to.as_deref(), e));
+        let date_right = date_ok(gd.date.as_deref(), gd.date_precision.as_deref(), e);
+        scores.date.add(date_right);
+        let attribution_right = attribution_ok(gd.attributed_to.as_deref(), e);
+        scores.attribution.add(attribution_right);
+        let wrong = [
+            (code_ok, FailureKind::WrongCode, format!("code {} (gold {})", e.cameo, gd.cameo)),
+            (
+                modality_ok,
+                FailureKind::WrongModality,
+                format!(
+                    "modality {} (gold {})",
+                    modality_name(e.modality),
+                    gd.modality.as_deref().unwrap_or("-")
+                ),
+            ),
+            (
+                date_right,
+                FailureKind::WrongDate,
+                format!(
+                    "date {}/{} (gold {}/{})",
+                    e.date.as_deref().unwrap_or("-"),
+                    e.date_precision.as_deref().unwrap_or("-"),
+                    gd.date.as_deref().unwrap_or("-"),
+                    gd.date_precision.as_deref().unwrap_or("-")
+                ),
+            ),
+            (
+                attribution_right,
+                FailureKind::WrongAttribution,
+                format!(
+                    "attribution {:?} (gold {})",
+                    e.attribution.iter().map(|a| a.text.as_str()).collect::<Vec<_>>(),
+                    gd.attributed_to.as_deref().unwrap_or("-")
+                ),
+            ),
+        ];
+        for (ok, kind, what) in wrong {
+            if !ok {
+                failures.push(NewsFailure {
+                    article: id.to_string(),
+                    kind,
+                    event: format!("{} — {what}", describe_gold(gd)),
+                    span: Some([e.span.start, e.span.end]),
+                    sentence: e.sentence.clone(),
+                    matched: None,
+                });
+            }
+        }
     }
     scores.produced_optional += optional
         .iter()

@@ -215,3 +215,11 @@ fn destruction_of_property_needs_the_property_named() {
         vec![t("ISRGOV", "LBNREB", "1712")]
     );
 }
+
+#[test]
+fn a_past_act_is_not_dated_by_the_later_event_it_names() {
+    let events = article_on("India called off next week's talks with Pakistan.", None, "2014-08-18");
+    assert_eq!(triples(&events), vec![t("INDGOV", "PAKGOV", "164")]);
+    // Not the week of the talks (2014-08-25): the calling off is dated by the article.
+    assert_eq!(events[0].date.as_deref(), Some("2014-08-18"));
+}

@@ -66,18 +66,19 @@ fn classify(key: &str) -> WordKind {
 pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
     let tokens = tokenize(text, base);
     let mut out = Vec::with_capacity(tokens.len() + 4);
-    // ", Jr." belongs to the name before it ("Joseph R. Biden, Jr. spoke"): no clause comma.
-    let suffix_at: Vec<bool> = tokens
-        .windows(2)
-        .map(|w| matches!(w[1].key.trim_end_matches('.'), "jr" | "sr"))
-        .chain(std::iter::once(false))
-        .collect();
     // Tokens are consumed so that a word takes its token's key instead of a copy of it.
-    for (ti, t) in tokens.into_iter().enumerate() {
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(t) = tokens.next() {
         match t.kind {
             TokenKind::Punct => {
                 let k = t.key.as_str();
-                if k == "," && suffix_at.get(ti).copied().unwrap_or(false) {
+                // ", Jr." belongs to the name before it ("Joseph R. Biden, Jr. spoke"): no
+                // clause comma.
+                if k == ","
+                    && tokens
+                        .peek()
+                        .is_some_and(|n| matches!(n.key.trim_end_matches('.'), "jr" | "sr"))
+                {
                     continue;
                 }
                 if matches!(k, "," | ";" | ":") {

@@ -95,6 +95,11 @@ fn place(q: &DateQuery, anchor: NaiveDate, tense: Tense) -> Vec<Placed> {
         }
     }
     for d in found {
+        // A past act does not happen on a later day: in "India called off next week's talks"
+        // the date is the talks', not the calling off.
+        if tense == Tense::Past && d.date > anchor {
+            continue;
+        }
         if d.relation == Relation::At {
             placed.push(Placed {
                 word: word_of(d.start),

@@ -300,6 +300,20 @@ pub fn analyze(site: &EventSite) -> Context {
         }
         None => {
             let mut reading = cues::verb_group_modality(&keys, floor, v0);
+            // "I want to thank President Macron", "we would like to welcome": saying so is the
+            // speech act (a verbal code), not a wish for one.
+            let performative = is_verbal(site.cameo)
+                && reading.modality == Modality::Hypothetical
+                && v0 >= 2
+                && keys.get(v0 - 1).copied() == Some("to")
+                && matches!(keys.get(v0 - 2).copied(), Some("want" | "wants" | "like"));
+            if performative {
+                reading = Reading {
+                    modality: Modality::Asserted,
+                    cue: None,
+                    idiom: None,
+                };
+            }
             // The coder may code "is weighing strikes" / "has drawn up plans for strikes" as
             // the strike itself, with the deliberation word as the event verb: nothing has
             // happened yet. A statement or intent code keeps its own modality.

@@ -818,3 +818,14 @@ fn calling_off_and_cancelling_plans_are_acts() {
         Modality::Hypothetical
     );
 }
+
+#[test]
+fn wanting_to_thank_is_thanking() {
+    let c = Case::new("I want to thank President Macron for his partnership.", "thank", "051").run();
+    assert_eq!(c.modality, Modality::Asserted);
+    // A material act wanted stays hypothetical.
+    assert_eq!(
+        modality("Trump wants to strike the cartels in Mexico.", "strike"),
+        Modality::Hypothetical
+    );
+}
