@@ -58,7 +58,11 @@ fn a_news_folder_is_scored_with_one_to_one_matching() {
     let tmp = tempfile::tempdir().expect("tempdir");
     suite(tmp.path());
     let out = eval(tmp.path(), &["--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let scores: serde_json::Value =
         serde_json::from_slice(&out.stdout).expect("one JSON object on stdout");
     // Two gold events share the dyad and root: the one produced event matches only one.
@@ -68,10 +72,14 @@ fn a_news_folder_is_scored_with_one_to_one_matching() {
     assert_eq!(scores["articles_scored"], 1);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("skipped https://example.invalid/not-stored: text not in the news texts yet"),
+        stderr
+            .contains("skipped https://example.invalid/not-stored: text not in the news texts yet"),
         "{stderr}"
     );
-    assert_eq!(scores["failure_counts"]["missed: right actors, other code"], 1);
+    assert_eq!(
+        scores["failure_counts"]["missed: right actors, other code"],
+        1
+    );
 }
 
 #[test]
@@ -81,5 +89,9 @@ fn thresholds_set_the_exit_status_and_the_test_split_shows_no_failures() {
     let out = eval(tmp.path(), &["--min-f1", "0.99"]);
     assert_eq!(out.status.code(), Some(1));
     let out = eval(tmp.path(), &["--split", "test", "--failures"]);
-    assert_eq!(out.status.code(), Some(2), "--failures is refused on the test split");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--failures is refused on the test split"
+    );
 }

@@ -480,7 +480,11 @@ fn broken_lines_are_reported_with_file_and_line() {
             3,
             "`out` alone would be one",
         ),
-        ("@options\n  country_sector gov\n", 2, "three-letter CAMEO sector"),
+        (
+            "@options\n  country_sector gov\n",
+            2,
+            "three-letter CAMEO sector",
+        ),
         ("@options\n  skip_furniture yes\n", 2, "`true` or `false`"),
     ];
     for (text, line, needle) in cases {

@@ -578,7 +578,10 @@ fn score_article(
         let (gd, e) = (&gold[g], &events[p]);
         let code_ok = e.cameo == gd.cameo || gd.cameo_alt.iter().any(|a| *a == e.cameo);
         scores.code.add(code_ok);
-        let modality_ok = gd.modality.as_deref().is_none_or(|m| m == modality_name(e.modality));
+        let modality_ok = gd
+            .modality
+            .as_deref()
+            .is_none_or(|m| m == modality_name(e.modality));
         if gd.modality.is_some() {
             scores.modality.add(modality_ok);
         }
@@ -587,7 +590,11 @@ fn score_article(
         let attribution_right = attribution_ok(gd.attributed_to.as_deref(), e);
         scores.attribution.add(attribution_right);
         let wrong = [
-            (code_ok, FailureKind::WrongCode, format!("code {} (gold {})", e.cameo, gd.cameo)),
+            (
+                code_ok,
+                FailureKind::WrongCode,
+                format!("code {} (gold {})", e.cameo, gd.cameo),
+            ),
             (
                 modality_ok,
                 FailureKind::WrongModality,
@@ -613,7 +620,10 @@ fn score_article(
                 FailureKind::WrongAttribution,
                 format!(
                     "attribution {:?} (gold {})",
-                    e.attribution.iter().map(|a| a.text.as_str()).collect::<Vec<_>>(),
+                    e.attribution
+                        .iter()
+                        .map(|a| a.text.as_str())
+                        .collect::<Vec<_>>(),
                     gd.attributed_to.as_deref().unwrap_or("-")
                 ),
             ),
@@ -1031,7 +1041,11 @@ mod tests {
 /// precisions and date formats. Returns the problems found, each naming the event.
 pub fn check_record(r: &NewsRecord) -> Vec<String> {
     let mut problems = Vec::new();
-    let name = r.article.clone().or_else(|| r.url.clone()).unwrap_or_default();
+    let name = r
+        .article
+        .clone()
+        .or_else(|| r.url.clone())
+        .unwrap_or_default();
     if r.url.is_none() {
         problems.push(format!("{name}: no url (the split is drawn from it)"));
     }
@@ -1049,7 +1063,13 @@ pub fn check_record(r: &NewsRecord) -> Vec<String> {
             && atalaya_cameo::is_actor_type(&c[3..6])
     };
     for (i, e) in r.events.iter().enumerate() {
-        let at = format!("{name}: event {} ({} {} {})", i + 1, e.source, e.target, e.cameo);
+        let at = format!(
+            "{name}: event {} ({} {} {})",
+            i + 1,
+            e.source,
+            e.target,
+            e.cameo
+        );
         for c in std::iter::once(&e.cameo).chain(&e.cameo_alt) {
             if !atalaya_cameo::is_known(c) {
                 problems.push(format!("{at}: `{c}` is not a CAMEO code"));
@@ -1065,7 +1085,10 @@ pub fn check_record(r: &NewsRecord) -> Vec<String> {
             }
         }
         if let Some(m) = &e.modality {
-            if !matches!(m.as_str(), "asserted" | "reported" | "hypothetical" | "future" | "negated") {
+            if !matches!(
+                m.as_str(),
+                "asserted" | "reported" | "hypothetical" | "future" | "negated"
+            ) {
                 problems.push(format!("{at}: modality `{m}`"));
             }
         }
@@ -1082,7 +1105,9 @@ pub fn check_record(r: &NewsRecord) -> Vec<String> {
                     problems.push(format!("{at}: date `{d}` at precision `{p}`"));
                 }
             }
-            _ => problems.push(format!("{at}: date and date_precision must both be set or both null")),
+            _ => problems.push(format!(
+                "{at}: date and date_precision must both be set or both null"
+            )),
         }
         if e.span[0] >= e.span[1] {
             problems.push(format!("{at}: empty span {:?}", e.span));

@@ -35,7 +35,13 @@ fn article_on(text: &str, outlet: Option<&str>, published: &str) -> Vec<Event> {
 fn triples(events: &[Event]) -> Vec<Triple> {
     let mut v: Vec<Triple> = events
         .iter()
-        .map(|e| (e.source.code.clone(), e.target.code.clone(), e.cameo.clone()))
+        .map(|e| {
+            (
+                e.source.code.clone(),
+                e.target.code.clone(),
+                e.cameo.clone(),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -51,7 +57,10 @@ fn a_country_acting_is_its_government_and_its_people_are_civilians() {
         code("Mexico extradited 26 cartel figures to the United States."),
         vec![t("MEXGOV", "USAGOV", "063")]
     );
-    assert_eq!(code("Canada criticized Mexico."), vec![t("CANGOV", "MEXGOV", "111")]);
+    assert_eq!(
+        code("Canada criticized Mexico."),
+        vec![t("CANGOV", "MEXGOV", "111")]
+    );
     assert_eq!(
         code("Venezuela released six Americans on Saturday."),
         vec![t("VENGOV", "USACVL", "0841")]
@@ -63,14 +72,21 @@ fn no_event_without_both_actors_or_with_a_stateless_organ() {
     // No target at all.
     assert_eq!(code("China imposed export controls on Monday."), vec![]);
     // "the ministry" of no named country.
-    assert_eq!(code("The ministry criticized the decision of the court."), vec![]);
+    assert_eq!(
+        code("The ministry criticized the decision of the court."),
+        vec![]
+    );
 }
 
 #[test]
 fn lower_case_common_words_are_not_acronyms() {
     // "who" is not the World Health Organization.
     let got = code("Sheinbaum criticized senators who proposed strikes.");
-    assert!(got.iter().all(|(s, t, _)| !s.contains("WHO") && !t.contains("WHO")), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(s, t, _)| !s.contains("WHO") && !t.contains("WHO")),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -132,7 +148,10 @@ fn first_person_is_the_quote_speaker_or_the_publisher() {
         "We strongly condemn the attack by Russia on Ukrainian cities.",
         Some("US Department of State"),
     ));
-    assert!(got.iter().any(|(s, t, _)| s == "USAGOV" && t == "RUSGOV"), "{got:?}");
+    assert!(
+        got.iter().any(|(s, t, _)| s == "USAGOV" && t == "RUSGOV"),
+        "{got:?}"
+    );
     // A news outlet is no actor: its "we" stays unresolved.
     let got = triples(&article(
         "We strongly condemn the attack by Russia on Ukrainian cities.",
@@ -165,7 +184,8 @@ fn page_furniture_is_not_coded() {
 /// modality and date (the texts are not needed for this).
 #[test]
 fn the_news_suite_annotations_are_valid() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../suites/news/annotations");
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../suites/news/annotations");
     let mut records = 0;
     let mut problems = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("suites/news/annotations") {
@@ -174,7 +194,11 @@ fn the_news_suite_annotations_are_valid() {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("read");
-        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
             let r: atalaya_engine::news_eval::NewsRecord = serde_json::from_str(line)
                 .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
             records += 1;
@@ -209,7 +233,10 @@ fn organs_of_one_state_cooperating_is_internal_procedure() {
 
 #[test]
 fn destruction_of_property_needs_the_property_named() {
-    assert_eq!(code("Maduro has destroyed the lives of so many Venezuelans."), vec![]);
+    assert_eq!(
+        code("Maduro has destroyed the lives of so many Venezuelans."),
+        vec![]
+    );
     assert_eq!(
         code("Israel destroyed Hezbollah's infrastructure in southern Lebanon."),
         vec![t("ISRGOV", "LBNREB", "1712")]
@@ -218,7 +245,11 @@ fn destruction_of_property_needs_the_property_named() {
 
 #[test]
 fn a_past_act_is_not_dated_by_the_later_event_it_names() {
-    let events = article_on("India called off next week's talks with Pakistan.", None, "2014-08-18");
+    let events = article_on(
+        "India called off next week's talks with Pakistan.",
+        None,
+        "2014-08-18",
+    );
     assert_eq!(triples(&events), vec![t("INDGOV", "PAKGOV", "164")]);
     // Not the week of the talks (2014-08-25): the calling off is dated by the article.
     assert_eq!(events[0].date.as_deref(), Some("2014-08-18"));

@@ -180,7 +180,13 @@ impl ArticleCarry {
     /// resolved, so that "she" in the first sentence does not take the dateline's place.
     /// A sentence that opens with a dateline of its own (the article's text began with a
     /// date line or page furniture, so its first line is not the dateline) has it dropped too.
-    pub fn drop_dateline(&self, sentence: &str, base: usize, words: &[Word], mentions: &mut Vec<Mention>) {
+    pub fn drop_dateline(
+        &self,
+        sentence: &str,
+        base: usize,
+        words: &[Word],
+        mentions: &mut Vec<Mention>,
+    ) {
         let end = if self.dateline_end > 0 {
             self.dateline_end
         } else {

@@ -37,7 +37,9 @@ fn stateless_state_organ(code: &str) -> bool {
     code.strip_prefix("---").is_some_and(|sector| {
         matches!(
             sector.get(..3),
-            None | Some("GOV" | "MIL" | "COP" | "SPY" | "LEG" | "JUD" | "ELI" | "OPP" | "MED" | "PTY")
+            None | Some(
+                "GOV" | "MIL" | "COP" | "SPY" | "LEG" | "JUD" | "ELI" | "OPP" | "MED" | "PTY"
+            )
         )
     })
 }
@@ -72,7 +74,10 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
             && !s.starts_with("---")
             && state_organ(s)
             && state_organ(t)
-            && matches!(e.cameo.get(..2), Some("01" | "02" | "03" | "04" | "05" | "06" | "07" | "08"))
+            && matches!(
+                e.cameo.get(..2),
+                Some("01" | "02" | "03" | "04" | "05" | "06" | "07" | "08")
+            )
         {
             continue;
         }

@@ -279,7 +279,11 @@ impl Engine {
             .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
             .or(opts.date);
         if opts.country_sector.is_some() {
-            if let Some(voice) = article.outlet.as_deref().and_then(|o| self.outlet_actor(o, date)) {
+            if let Some(voice) = article
+                .outlet
+                .as_deref()
+                .and_then(|o| self.outlet_actor(o, date))
+            {
                 carry.set_voice(voice);
             }
         }
@@ -962,7 +966,10 @@ impl Engine {
             news_targets
                 && (q >= 2
                     && matches!(
-                        (view.words[q - 2].key.as_str(), view.words[q - 1].key.as_str()),
+                        (
+                            view.words[q - 2].key.as_str(),
+                            view.words[q - 1].key.as_str()
+                        ),
                         ("solidarity", "with") | ("support", "of") | ("behalf", "of")
                     )
                     || (verb_end..q).any(|k| {
@@ -1490,14 +1497,30 @@ fn is_halt_code(code: &str) -> bool {
 /// Sochi"). Not "soil", "territory", "airspace", "border": "strikes on Mexican soil" are
 /// against Mexico (NEWS-CONVENTIONS §2).
 const PLACE_NOUNS: &[&str] = &[
-    "city", "town", "village", "region", "province", "port", "capital", "coast", "island",
-    "islands", "enclave", "oblast", "governorate", "district", "mainland",
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "port",
+    "capital",
+    "coast",
+    "island",
+    "islands",
+    "enclave",
+    "oblast",
+    "governorate",
+    "district",
+    "mainland",
 ];
 
 /// Is `m` (a country with no agent) followed, within three words and past a possessive, by a
 /// place noun? Only names and adjectives may stand between ("Russia's western Belgorod region").
 fn names_a_place(words: &[words::Word], m: &Mention) -> bool {
-    if m.members.iter().any(|h| h.agent.is_some() || h.code.len() != 3) {
+    if m.members
+        .iter()
+        .any(|h| h.agent.is_some() || h.code.len() != 3)
+    {
         return false;
     }
     words

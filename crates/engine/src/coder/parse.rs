@@ -209,9 +209,7 @@ pub fn tag_words(
             // between", "the talks between"): the dictionary wrote it as a nominal event.
             let nominal_event = !tabari_rules
                 && len >= 2
-                && words
-                    .get(i + len - 1)
-                    .is_some_and(|w| w.key == "between");
+                && words.get(i + len - 1).is_some_and(|w| w.key == "between");
             if (after_det || capital) && !nominal_event {
                 tags[i] = Tag::Noun { len };
             }

@@ -147,12 +147,33 @@ pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
 /// "Russian-brokered", "Israel-affiliated", "Liberia-flagged", "U.S.-led".
 fn is_modifier_compound(key: &str) -> bool {
     const LAST: [&str; 20] = [
-        "backed", "brokered", "affiliated", "aligned", "allied", "sponsored", "funded",
-        "supported", "led", "linked", "controlled", "held", "occupied", "based", "flagged",
-        "owned", "made", "run", "friendly", "leaning",
+        "backed",
+        "brokered",
+        "affiliated",
+        "aligned",
+        "allied",
+        "sponsored",
+        "funded",
+        "supported",
+        "led",
+        "linked",
+        "controlled",
+        "held",
+        "occupied",
+        "based",
+        "flagged",
+        "owned",
+        "made",
+        "run",
+        "friendly",
+        "leaning",
     ];
     let hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
-    key.contains(hyphen) && key.rsplit(hyphen).next().is_some_and(|last| LAST.contains(&last))
+    key.contains(hyphen)
+        && key
+            .rsplit(hyphen)
+            .next()
+            .is_some_and(|last| LAST.contains(&last))
 }
 
 /// Pushes a word; a trailing period is dropped except on abbreviations such as "u.s.", whose

@@ -814,14 +814,22 @@ fn calling_off_and_cancelling_plans_are_acts() {
     assert_eq!(c.modality, Modality::Asserted);
     // A material code with a plan word stays hypothetical.
     assert_eq!(
-        modality("The Pentagon has drawn up plans for strikes in Mexico.", "strikes"),
+        modality(
+            "The Pentagon has drawn up plans for strikes in Mexico.",
+            "strikes"
+        ),
         Modality::Hypothetical
     );
 }
 
 #[test]
 fn wanting_to_thank_is_thanking() {
-    let c = Case::new("I want to thank President Macron for his partnership.", "thank", "051").run();
+    let c = Case::new(
+        "I want to thank President Macron for his partnership.",
+        "thank",
+        "051",
+    )
+    .run();
     assert_eq!(c.modality, Modality::Asserted);
     // A material act wanted stays hypothetical.
     assert_eq!(
