@@ -576,7 +576,7 @@ fn score_article(
         let Some(p) = matched_gold[g] else { continue };
         scores.true_positives += 1;
         let (gd, e) = (&gold[g], &events[p]);
-        let code_ok = e.cameo == gd.cameo || gd.cameo_alt.iter().any(|a| *a == e.cameo);
+        let code_ok = e.cameo == gd.cameo || gd.cameo_alt.contains(&e.cameo);
         scores.code.add(code_ok);
         let modality_ok = gd
             .modality
@@ -819,6 +819,86 @@ pub fn evaluate_news(
     report
 }
 
+/// Checks one annotation record against the suite's format (suites/news/README.md): every
+/// code a CAMEO code, every actor a country (or `---`/IGO) plus a sector, legal modalities,
+/// precisions and date formats. Returns the problems found, each naming the event.
+pub fn check_record(r: &NewsRecord) -> Vec<String> {
+    let mut problems = Vec::new();
+    let name = r
+        .article
+        .clone()
+        .or_else(|| r.url.clone())
+        .unwrap_or_default();
+    if r.url.is_none() {
+        problems.push(format!("{name}: no url (the split is drawn from it)"));
+    }
+    let actor_ok = |c: &str| {
+        let c = c.trim();
+        if !c.is_ascii() || !c.len().is_multiple_of(3) {
+            return false;
+        }
+        // International bodies: IGO/NGO plus a region or group code, or alone ("plain IGO").
+        if c.starts_with("IGO") || c.starts_with("NGO") {
+            return c.bytes().all(|b| b.is_ascii_uppercase());
+        }
+        c.len() >= 6
+            && (c.starts_with("---") || atalaya_cameo::country_code(&c[..3]).is_some())
+            && atalaya_cameo::is_actor_type(&c[3..6])
+    };
+    for (i, e) in r.events.iter().enumerate() {
+        let at = format!(
+            "{name}: event {} ({} {} {})",
+            i + 1,
+            e.source,
+            e.target,
+            e.cameo
+        );
+        for c in std::iter::once(&e.cameo).chain(&e.cameo_alt) {
+            if !atalaya_cameo::is_known(c) {
+                problems.push(format!("{at}: `{c}` is not a CAMEO code"));
+            }
+        }
+        for c in [&e.source, &e.target]
+            .into_iter()
+            .chain(&e.source_alt)
+            .chain(&e.target_alt)
+        {
+            if !actor_ok(c) {
+                problems.push(format!("{at}: actor `{c}` is not country + sector"));
+            }
+        }
+        if let Some(m) = &e.modality {
+            if !matches!(
+                m.as_str(),
+                "asserted" | "reported" | "hypothetical" | "future" | "negated"
+            ) {
+                problems.push(format!("{at}: modality `{m}`"));
+            }
+        }
+        match (&e.date, e.date_precision.as_deref()) {
+            (None, None) => {}
+            (Some(d), Some(p)) => {
+                let len_ok = match p {
+                    "day" | "week" => d.len() == 10,
+                    "month" => d.len() == 7,
+                    "year" => d.len() == 4,
+                    _ => false,
+                };
+                if !len_ok || period_start(d).is_none() {
+                    problems.push(format!("{at}: date `{d}` at precision `{p}`"));
+                }
+            }
+            _ => problems.push(format!(
+                "{at}: date and date_precision must both be set or both null"
+            )),
+        }
+        if e.span[0] >= e.span[1] {
+            problems.push(format!("{at}: empty span {:?}", e.span));
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1034,84 +1114,4 @@ mod tests {
         assert!(!attribution_ok(Some("The New York Times"), &e));
         assert!(!attribution_ok(None, &e));
     }
-}
-
-/// Checks one annotation record against the suite's format (suites/news/README.md): every
-/// code a CAMEO code, every actor a country (or `---`/IGO) plus a sector, legal modalities,
-/// precisions and date formats. Returns the problems found, each naming the event.
-pub fn check_record(r: &NewsRecord) -> Vec<String> {
-    let mut problems = Vec::new();
-    let name = r
-        .article
-        .clone()
-        .or_else(|| r.url.clone())
-        .unwrap_or_default();
-    if r.url.is_none() {
-        problems.push(format!("{name}: no url (the split is drawn from it)"));
-    }
-    let actor_ok = |c: &str| {
-        let c = c.trim();
-        if !c.is_ascii() || c.len() % 3 != 0 {
-            return false;
-        }
-        // International bodies: IGO/NGO plus a region or group code, or alone ("plain IGO").
-        if c.starts_with("IGO") || c.starts_with("NGO") {
-            return c.bytes().all(|b| b.is_ascii_uppercase());
-        }
-        c.len() >= 6
-            && (c.starts_with("---") || atalaya_cameo::country_code(&c[..3]).is_some())
-            && atalaya_cameo::is_actor_type(&c[3..6])
-    };
-    for (i, e) in r.events.iter().enumerate() {
-        let at = format!(
-            "{name}: event {} ({} {} {})",
-            i + 1,
-            e.source,
-            e.target,
-            e.cameo
-        );
-        for c in std::iter::once(&e.cameo).chain(&e.cameo_alt) {
-            if !atalaya_cameo::is_known(c) {
-                problems.push(format!("{at}: `{c}` is not a CAMEO code"));
-            }
-        }
-        for c in [&e.source, &e.target]
-            .into_iter()
-            .chain(&e.source_alt)
-            .chain(&e.target_alt)
-        {
-            if !actor_ok(c) {
-                problems.push(format!("{at}: actor `{c}` is not country + sector"));
-            }
-        }
-        if let Some(m) = &e.modality {
-            if !matches!(
-                m.as_str(),
-                "asserted" | "reported" | "hypothetical" | "future" | "negated"
-            ) {
-                problems.push(format!("{at}: modality `{m}`"));
-            }
-        }
-        match (&e.date, e.date_precision.as_deref()) {
-            (None, None) => {}
-            (Some(d), Some(p)) => {
-                let len_ok = match p {
-                    "day" | "week" => d.len() == 10,
-                    "month" => d.len() == 7,
-                    "year" => d.len() == 4,
-                    _ => false,
-                };
-                if !len_ok || period_start(d).is_none() {
-                    problems.push(format!("{at}: date `{d}` at precision `{p}`"));
-                }
-            }
-            _ => problems.push(format!(
-                "{at}: date and date_precision must both be set or both null"
-            )),
-        }
-        if e.span[0] >= e.span[1] {
-            problems.push(format!("{at}: empty span {:?}", e.span));
-        }
-    }
-    problems
 }

@@ -30,11 +30,13 @@ pub fn fixture_engine() -> Engine {
 }
 
 /// The sorted `(source, target, cameo)` triples of `text`.
+#[allow(dead_code)] // not every test binary uses every helper
 pub fn code_triples(engine: &Engine, text: &str) -> Vec<Triple> {
     code_triples_with(engine, text, &engine.default_options())
 }
 
 /// The sorted triples of `text` coded with `opts`.
+#[allow(dead_code)] // not every test binary uses every helper
 pub fn code_triples_with(engine: &Engine, text: &str, opts: &RunOptions) -> Vec<Triple> {
     let article = Article {
         id: "t".into(),
