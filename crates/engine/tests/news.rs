@@ -254,3 +254,11 @@ fn a_past_act_is_not_dated_by_the_later_event_it_names() {
     // Not the week of the talks (2014-08-25): the calling off is dated by the article.
     assert_eq!(events[0].date.as_deref(), Some("2014-08-18"));
 }
+
+#[test]
+fn who_ordered_an_act_is_not_its_doer() {
+    assert_eq!(
+        code("At President Trump's direction, U.S. forces struck Houthi targets on Monday."),
+        vec![t("USAMIL", "YEMREB", "190")]
+    );
+}

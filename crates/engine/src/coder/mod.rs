@@ -454,7 +454,7 @@ impl Engine {
         if opts.country_sector.is_some() {
             // "the Russian city of Sochi", "Yemen's port of Aden", "Russia's western Belgorod
             // region": a place named by its country, not the country acting or acted on.
-            mentions.retain(|m| !names_a_place(&words, m));
+            mentions.retain(|m| !names_a_place(&words, m) && !gives_the_order(&words, m));
         }
         if tabari.is_none() && opts.new_actor_length > 0 {
             let found = new_actor::new_actor_mentions(
@@ -1530,6 +1530,31 @@ fn names_a_place(words: &[words::Word], m: &Mention) -> bool {
         .take_while(|w| matches!(w.kind, WordKind::Plain | WordKind::Possessive))
         // "Mexico City", "Kuwait City" are names (the capital), written with a capital.
         .any(|w| PLACE_NOUNS.contains(&w.key.as_str()) && !w.capitalized)
+}
+
+/// "At President Biden's direction, U.S. forces struck ...", "on President Trump's orders",
+/// "at the request of Mexico": who ordered or asked is not the doer the clause names.
+fn gives_the_order(words: &[words::Word], m: &Mention) -> bool {
+    let key = |i: usize| words.get(i).map(|w| w.key.as_str()).unwrap_or("");
+    let order = |k: &str| {
+        matches!(
+            k,
+            "direction" | "orders" | "order" | "request" | "behest" | "instructions" | "invitation"
+        )
+    };
+    let lead = |k: &str| matches!(k, "at" | "on" | "upon");
+    let possessive = m.start > 0
+        && lead(key(m.start - 1))
+        && words
+            .get(m.end)
+            .is_some_and(|w| w.kind == WordKind::Possessive)
+        && order(key(m.end + 1));
+    let of_form = m.start >= 4
+        && key(m.start - 1) == "of"
+        && order(key(m.start - 2))
+        && key(m.start - 3) == "the"
+        && lead(key(m.start - 4));
+    possessive || of_form
 }
 
 /// Codes a compound's members do together: meetings, agreements and cooperation (03–06), and
