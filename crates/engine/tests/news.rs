@@ -262,3 +262,15 @@ fn who_ordered_an_act_is_not_its_doer() {
         vec![t("USAMIL", "YEMREB", "190")]
     );
 }
+
+#[test]
+fn a_quote_that_goes_on_keeps_its_speaker() {
+    let text = "\"We are ready to talk,\" Sheinbaum said on Tuesday. \
+                \"We will never accept an intervention by the United States.\"";
+    assert_eq!(code(text), vec![t("MEXGOV", "USAGOV", "120")]);
+    // With no speaker before, the quote's "we" stays unknown.
+    assert_eq!(
+        code("Sheinbaum spoke on Tuesday. \"We will never accept an intervention by the United States.\""),
+        vec![]
+    );
+}

@@ -104,6 +104,9 @@ pub struct ArticleCarry {
     /// Who "we" and "I" are outside quotation marks: the publisher, when it is itself an
     /// actor (a ministry's statement, a White House readout, a Pentagon transcript).
     voice: Option<ActorHit>,
+    /// The speaker of the previous sentence's quote, for a quote that goes on in the next
+    /// sentence ("\"We are ready,\" she said. \"We will not accept ...\"").
+    quote_speaker: Option<ActorHit>,
 }
 
 impl ArticleCarry {
@@ -112,6 +115,7 @@ impl ArticleCarry {
             sentences: Vec::new(),
             dateline_end: dateline_end(article_text).unwrap_or(0),
             voice: None,
+            quote_speaker: None,
         }
     }
 
@@ -125,7 +129,7 @@ impl ArticleCarry {
     /// Secretary Mnuchin said"); outside quotes, the article's voice (a statement's author).
     /// Nothing when the speaker is not unique or there is no voice: better silent than wrong.
     pub fn resolve_first_person(
-        &self,
+        &mut self,
         sentence: &str,
         base: usize,
         words: &[Word],
@@ -133,6 +137,22 @@ impl ArticleCarry {
     ) -> Vec<Mention> {
         let quoted = quoted_ranges(sentence, base);
         let inside = |w: &Word| quoted.iter().any(|r| r.start <= w.start && w.end <= r.end);
+        // The one actor outside the quotes: the speaker ("she" once resolved counts).
+        let speakers: Vec<&ActorHit> = mentions
+            .iter()
+            .filter(|m| !m.synthetic)
+            .filter(|m| words.get(m.start).is_some_and(|s| !inside(s)))
+            .flat_map(|m| m.members.iter())
+            .collect();
+        let speaker_here = match speakers.as_slice() {
+            [one] if has_country(&one.code) && !quoted.is_empty() => Some((*one).clone()),
+            _ => None,
+        };
+        // A sentence that opens inside a quote goes on with the previous sentence's speaker.
+        let continues = quoted.first().is_some_and(|r| r.start == base);
+        let speaker = speaker_here
+            .clone()
+            .or_else(|| continues.then(|| self.quote_speaker.clone()).flatten());
         let mut extra = Vec::new();
         for (i, w) in words.iter().enumerate() {
             if !matches!(w.key.as_str(), "we" | "i" | "our") {
@@ -142,16 +162,7 @@ impl ArticleCarry {
                 continue;
             }
             let hit = if inside(w) {
-                let speakers: Vec<&ActorHit> = mentions
-                    .iter()
-                    .filter(|m| !m.synthetic && !m.pronoun)
-                    .filter(|m| words.get(m.start).is_some_and(|s| !inside(s)))
-                    .flat_map(|m| m.members.iter())
-                    .collect();
-                match speakers.as_slice() {
-                    [one] if has_country(&one.code) => Some((*one).clone()),
-                    _ => None,
-                }
+                speaker.clone()
             } else {
                 self.voice.clone()
             };
@@ -169,6 +180,7 @@ impl ArticleCarry {
                 });
             }
         }
+        self.quote_speaker = if quoted.is_empty() { None } else { speaker };
         if !extra.is_empty() {
             mentions.extend(extra);
             mentions.sort_by_key(|m| m.start);
