@@ -8,8 +8,8 @@
 //!   country nothing names);
 //! - no force posture (15x) whose target is the doer's own troops or police (an instrument);
 //! - no cooperation between two organs of one state (internal procedure);
-//! - no event from an actor to itself (same country and sector on both sides: "U.S. officials
-//!   said the U.S. military ...");
+//! - no event from an actor to itself (same country and sector on both sides: "Mexican
+//!   officials criticized the Mexican government" is the government on both sides);
 //! - one event is coded once per article: the same source, target and code again (a quote
 //!   repeated, the lead restated) is a mention of the first, and a meeting or a call between
 //!   two sides is one event, not one each way.
