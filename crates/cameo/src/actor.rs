@@ -166,6 +166,14 @@ pub struct ActorCodeParts {
     pub rest: Vec<String>,
 }
 
+/// The part of an actor code that says who acts: country (or IGO) and first sector, the first
+/// six characters (`USAGOVMIL` → `USAGOV`, `IGOUNOHCR` → `IGOUNO`; shorter codes whole). The
+/// news conventions and the real-news scorer compare actors by it.
+pub fn country_and_sector(code: &str) -> &str {
+    let code = code.trim();
+    code.get(..6).unwrap_or(code)
+}
+
 /// Splits a CAMEO actor code into 3-character segments and names them.
 ///
 /// `"USAGOV"` → country USA, sector GOV; `"IGOUNO"` → root IGO, no sector, rest UNO;

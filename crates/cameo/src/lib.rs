@@ -54,8 +54,9 @@ mod event;
 mod plover;
 
 pub use actor::{
-    actor_type_of, country_code, country_codes, is_actor_type, is_iso3, split_actor_code,
-    ActorCodeParts, ActorType, ActorTypeKind, CountryCode, CountryKind, ACTOR_TYPES,
+    actor_type_of, country_and_sector, country_code, country_codes, is_actor_type, is_iso3,
+    split_actor_code, ActorCodeParts, ActorType, ActorTypeKind, CountryCode, CountryKind,
+    ACTOR_TYPES,
 };
 pub use event::{
     all, goldstein, is_known, is_symmetric, lookup, plover, quad_class, quad_class_name,

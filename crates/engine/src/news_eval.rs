@@ -143,11 +143,7 @@ pub fn url_key(url: &str) -> String {
 /// What two actor codes must share to match: country and first sector (the first six
 /// characters: `USAGOVMIL` → `USAGOV`; `IGOUNOHCR` → `IGOUNO`).
 pub fn actor_key(code: &str) -> String {
-    code.trim()
-        .chars()
-        .take(6)
-        .collect::<String>()
-        .to_uppercase()
+    atalaya_cameo::country_and_sector(code).to_uppercase()
 }
 
 fn root(code: &str) -> &str {

@@ -75,9 +75,17 @@ fn bullet(p: &str) -> bool {
 }
 
 /// For each sentence of `spans` (as [`crate::sentences`] gives them for `text`), whether it is
-/// page furniture. `title`, when known, is left out wherever it recurs.
+/// page furniture. A text of one paragraph has none. `title`, when known, is left out wherever it recurs.
 pub fn furniture(text: &str, spans: &[SentenceSpan], title: Option<&str>) -> Vec<bool> {
+    // A one-paragraph text (a test sentence, a feed summary) is all prose; most texts of one
+    // line are told apart without splitting them.
+    if !text.trim().contains(['\n', '\r', '\u{2029}', '\u{c}']) {
+        return vec![false; spans.len()];
+    }
     let paras = paragraphs(text);
+    if paras.len() <= 1 {
+        return vec![false; spans.len()];
+    }
     let ptext: Vec<String> = paras.iter().map(|p| normalized(p.text(text))).collect();
     let mut bad_para = vec![false; paras.len()];
     let mut seen = std::collections::HashSet::new();

@@ -15,10 +15,7 @@
 //!   two sides is one event, not one each way.
 
 use crate::record::Event;
-
-fn key(code: &str) -> &str {
-    code.get(..6).unwrap_or(code)
-}
+use atalaya_cameo::country_and_sector;
 
 /// "Mexicans", "Venezuelans", "Israelis", "the Lebanese": the people, not the state.
 fn plural_demonym(surface: &str) -> bool {
@@ -65,7 +62,7 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
     let mut kept: Vec<Event> = Vec::with_capacity(events.len());
     for e in events.drain(..) {
         let (s, t) = (e.source.code.as_str(), e.target.code.as_str());
-        if key(s) == key(t) && !s.starts_with("---") {
+        if country_and_sector(s) == country_and_sector(t) && !s.starts_with("---") {
             continue;
         }
         // Two organs of one state cooperating ("Northern Command is working with Homeland

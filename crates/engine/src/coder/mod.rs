@@ -292,10 +292,7 @@ impl Engine {
         out.sentences = spans.len();
         // Page furniture (menus, headlines, doubled captions, repeats) is not the article's
         // prose; a one-paragraph text (a test sentence, a feed summary) has none.
-        let furniture = if opts.skip_furniture
-            && text.trim().contains(['\n', '\r', '\u{2029}', '\u{c}'])
-            && atalaya_text::paragraphs(text).len() > 1
-        {
+        let furniture = if opts.skip_furniture {
             atalaya_text::furniture(text, &spans, article.title.as_deref())
         } else {
             Vec::new()
