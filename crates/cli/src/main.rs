@@ -2,6 +2,7 @@
 
 mod articles;
 mod bench;
+mod bench_store;
 mod code;
 mod dict_cmd;
 mod dicts;
@@ -34,6 +35,9 @@ enum Command {
     Eval(eval_cmd::EvalArgs),
     /// Measure coder throughput, dictionary load time and peak memory on generated sentences.
     BenchCode(bench::BenchArgs),
+    /// Generate a store of synthetic events (dyads, codes, modalities, days, stories) for
+    /// benchmarks.
+    BenchStore(bench_store::BenchStoreArgs),
     /// Check dictionaries or report their coverage.
     #[command(subcommand)]
     Dict(dict_cmd::DictCommand),
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval_cmd::run(args),
         Command::Dict(cmd) => dict_cmd::run(cmd),
         Command::BenchCode(args) => bench::run(args),
+        Command::BenchStore(args) => bench_store::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
