@@ -3,6 +3,7 @@
 mod articles;
 mod bench;
 mod bench_store;
+mod bench_timeline;
 mod code;
 mod dict_cmd;
 mod dicts;
@@ -11,6 +12,7 @@ mod events;
 mod export;
 mod ingest;
 mod news_eval_cmd;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -38,6 +40,8 @@ enum Command {
     /// Generate a store of synthetic events (dyads, codes, modalities, days, stories) for
     /// benchmarks.
     BenchStore(bench_store::BenchStoreArgs),
+    /// Measure `timeline` for one dyad over N runs: store open, query, series, CSV.
+    BenchTimeline(bench_timeline::BenchTimelineArgs),
     /// Check dictionaries or report their coverage.
     #[command(subcommand)]
     Dict(dict_cmd::DictCommand),
@@ -45,6 +49,10 @@ enum Command {
     Ingest(ingest::IngestArgs),
     /// Query stored events by actor, dyad, code, modality, date or article text.
     Events(events::EventsArgs),
+    /// A dyad's series per day, week or month: counts per quad class, modality and evidence
+    /// class, Goldstein sum and mean, the escalation index and its change points; as a table,
+    /// CSV, JSON, PNG or SVG.
+    Timeline(timeline::TimelineArgs),
     /// Export stored events as GDELT or Phoenix TSV, JSON Lines or Parquet.
     Export(export::ExportArgs),
     // Subcommands are added here, one module each.
@@ -58,9 +66,11 @@ fn main() -> ExitCode {
         Command::Dict(cmd) => dict_cmd::run(cmd),
         Command::BenchCode(args) => bench::run(args),
         Command::BenchStore(args) => bench_store::run(args),
+        Command::BenchTimeline(args) => bench_timeline::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
+        Command::Timeline(args) => timeline::run(args),
     };
     match result {
         Ok(code) => code,

@@ -13,12 +13,17 @@
 //! - Reads: [`Store::for_each_event`] streams events matching an [`EventFilter`] (actor, dyad,
 //!   CAMEO code/root, quad class, modality, dates, full-text search over articles via FTS5).
 //!
+//! - Series: [`Store::dyad_tallies`] groups one dyad's events in SQL for
+//!   `atalaya-analysis` (`series.rs`), from a covering index.
+//! - Benchmarks: [`generate_bench_store`] fills a new store with synthetic events (`bench.rs`).
+//!
 //! The schema and its migrations are in `schema.rs`; see there for the tables.
 
 mod bench;
 mod process;
 mod query;
 mod schema;
+mod series;
 mod write;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -27,6 +32,7 @@ use std::path::{Path, PathBuf};
 pub use bench::{generate_bench_store, BenchSpec, BenchSummary};
 pub use query::{check_day_bound, EventFilter, StoredArticle, StoredEvent};
 pub use schema::SCHEMA_VERSION;
+pub use series::{DyadQuery, DyadTallies};
 pub use write::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, RunRecord, WriteOutcome};
 
 /// Why a store operation failed.
