@@ -459,6 +459,26 @@ impl Rule {
         firings
     }
 
+    /// The bucket's largest story of the classes the rule counts (any class for other rules).
+    fn evidence(&self, bucket: &BucketStats) -> Option<StorySummary> {
+        let wanted = |story: &&StorySummary| match &self.measure {
+            Measure::Count(classes) => {
+                classes.contains(&story.class)
+                    && self
+                        .modalities
+                        .as_ref()
+                        .is_none_or(|m| m.contains(&story.modality))
+            }
+            _ => true,
+        };
+        bucket
+            .top_stories
+            .iter()
+            .find(wanted)
+            .or(bucket.top_stories.first())
+            .cloned()
+    }
+
     fn value(&self, bucket: &BucketStats) -> Option<f64> {
         match &self.measure {
             Measure::Count(classes) => {
@@ -484,7 +504,7 @@ impl Rule {
             value,
             threshold,
             baseline,
-            top_story: bucket.top_stories.first().cloned(),
+            top_story: self.evidence(bucket),
         };
         if let Measure::Change(kind) = self.measure {
             let change = series

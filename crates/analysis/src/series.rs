@@ -418,8 +418,8 @@ pub fn build_timeline(tallies: &[Tally], spec: &TimelineSpec) -> Result<Timeline
         .filter(|t| t.forward || !spec.dyad.directed)
         .collect();
 
-    // The buckets computed: from the first data (or the fetched warm-up before `since`) to
-    // `until` (or the last data); the buckets shown start at `since`.
+    // The buckets computed: from the warm-up before `since` (or the first data) to `until`
+    // (or the last data); the buckets shown start at `since`.
     let data_first = tallies.iter().map(|t| t.day).min();
     let data_last = tallies.iter().map(|t| t.day).max();
     let shown_first = spec.since.or(data_first);
@@ -432,10 +432,9 @@ pub fn build_timeline(tallies: &[Tally], spec: &TimelineSpec) -> Result<Timeline
             return Err(SeriesError::EmptyRange { since, until });
         }
     }
-    let first = match (spec.fetch_since(), data_first) {
-        (Some(fetch), Some(data)) => fetch.max(interval.start_of(data)).min(shown_first),
-        _ => shown_first,
-    };
+    // With `since`, the warm-up buckets before it were asked of the store: what it holds
+    // none of counts as 0 in the baseline. Without, the series starts with the data.
+    let first = spec.fetch_since().map_or(shown_first, |f| f.min(shown_first));
     let first = interval.start_of(first);
     let last = interval.start_of(last);
     let bucket_count = interval.count_between(first, last);

@@ -1,5 +1,6 @@
 //! The `atalaya` binary: argument parsing and I/O at the edge; all coding is in `atalaya-engine`.
 
+mod alerts;
 mod articles;
 mod bench;
 mod bench_store;
@@ -53,6 +54,8 @@ enum Command {
     /// class, Goldstein sum and mean, the escalation index and its change points; as a table,
     /// CSV, JSON, PNG or SVG.
     Timeline(timeline::TimelineArgs),
+    /// Check alert rules (e.g. `USA->MEX threats >= 3x baseline(8 weeks)`) over the store.
+    Alerts(alerts::AlertsArgs),
     /// Export stored events as GDELT or Phoenix TSV, JSON Lines or Parquet.
     Export(export::ExportArgs),
     // Subcommands are added here, one module each.
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
         Command::Timeline(args) => timeline::run(args),
+        Command::Alerts(args) => alerts::run(args),
     };
     match result {
         Ok(code) => code,

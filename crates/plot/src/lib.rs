@@ -393,8 +393,10 @@ where
     index
         .draw_series(std::iter::once(Text::new(
             "z = 2",
-            (-0.4, 2.15),
-            TextStyle::from((FONT, 12).into_font()).color(&GREY),
+            (n as f64 - 0.6, 2.0),
+            TextStyle::from((FONT, 12).into_font())
+                .color(&GREY)
+                .pos(Pos::new(HPos::Right, VPos::Bottom)),
         )))
         .map_err(drawing)?;
     for series in &directed {
