@@ -434,7 +434,9 @@ pub fn build_timeline(tallies: &[Tally], spec: &TimelineSpec) -> Result<Timeline
     }
     // With `since`, the warm-up buckets before it were asked of the store: what it holds
     // none of counts as 0 in the baseline. Without, the series starts with the data.
-    let first = spec.fetch_since().map_or(shown_first, |f| f.min(shown_first));
+    let first = spec
+        .fetch_since()
+        .map_or(shown_first, |f| f.min(shown_first));
     let first = interval.start_of(first);
     let last = interval.start_of(last);
     let bucket_count = interval.count_between(first, last);

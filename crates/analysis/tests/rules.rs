@@ -96,7 +96,10 @@ USA->MEX threats >= 1 sometimes
         "bad.rules:13: unexpected `sometimes`",
     ];
     for (message, expected) in messages.iter().zip(expect) {
-        assert!(message.starts_with(expected), "{message}\n  expected: {expected}");
+        assert!(
+            message.starts_with(expected),
+            "{message}\n  expected: {expected}"
+        );
     }
 }
 
@@ -209,7 +212,12 @@ fn modality_filters_count_only_what_they_name() {
         "2025-12-31",
     );
     assert_eq!(both, [("2025-W32".to_string(), 2.0)]);
-    assert!(fired("USA->MEX material-conflict >= 3", "2025-01-01", "2025-12-31").is_empty());
+    assert!(fired(
+        "USA->MEX material-conflict >= 3",
+        "2025-01-01",
+        "2025-12-31"
+    )
+    .is_empty());
 }
 
 #[test]

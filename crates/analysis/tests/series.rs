@@ -40,7 +40,10 @@ fn days_and_months() {
     assert_eq!(m.label(day("2025-12-01")), "2025-12");
     assert_eq!(m.count_between(day("2024-11-15"), day("2025-02-03")), 4);
     assert_eq!(m.back(day("2025-01-01"), 2), day("2024-11-01"));
-    assert_eq!(Interval::Day.count_between(day("2024-02-28"), day("2024-03-01")), 3);
+    assert_eq!(
+        Interval::Day.count_between(day("2024-02-28"), day("2024-03-01")),
+        3
+    );
     assert_eq!(bound_start("2025-03"), Some(day("2025-03-01")));
     assert_eq!(bound_end("2024-02"), Some(day("2024-02-29")));
     assert_eq!(bound_end("2025"), Some(day("2025-12-31")));
@@ -133,7 +136,10 @@ fn per_story_counts_a_cluster_once_in_its_first_week_with_its_representative() {
     assert_eq!(w37.class.verbal_conflict, 1);
     assert_eq!(w37.class.material_conflict, 0);
     assert!((w37.goldstein_sum - (-7.0 * 2.0 - 4.0)).abs() < 1e-9);
-    assert_eq!(w37.goldstein_mean.map(|m| (m * 1000.0).round()), Some(-6000.0));
+    assert_eq!(
+        w37.goldstein_mean.map(|m| (m * 1000.0).round()),
+        Some(-6000.0)
+    );
     // Directions: the rejection is Mexico's.
     let backward = timeline
         .series(Direction::Backward)
@@ -263,7 +269,10 @@ fn intensities(levels: &[f64]) -> Vec<f64> {
 #[test]
 fn index_matches_a_hand_computed_series() {
     // Levels y = 1, 1, 2, 1, 3, 1; baseline 4 buckets, guard 1, at least 2 of history.
-    let (points, changes) = escalation_index(&intensities(&[1.0, 1.0, 2.0, 1.0, 3.0, 1.0]), &params(4, 1, 2));
+    let (points, changes) = escalation_index(
+        &intensities(&[1.0, 1.0, 2.0, 1.0, 3.0, 1.0]),
+        &params(4, 1, 2),
+    );
     let z: Vec<Option<f64>> = points.iter().map(|p| p.z).collect();
     // t = 0, 1: nothing before the guard; t = 2: one bucket of history (fewer than 2).
     assert_eq!(z[..3], [None, None, None]);
@@ -295,8 +304,10 @@ fn conflict_intensity_weights_modalities_and_ignores_cooperation() {
 #[test]
 fn cusum_finds_an_escalation_and_dates_its_onset() {
     // Quiet, then a jump to level 2: z = 4 (S⁺ 3.5), then z = 1.5 (S⁺ 4.5 > 4).
-    let (points, changes) =
-        escalation_index(&intensities(&[0.0, 0.0, 0.0, 0.0, 2.0, 2.0, 2.0]), &params(4, 0, 2));
+    let (points, changes) = escalation_index(
+        &intensities(&[0.0, 0.0, 0.0, 0.0, 2.0, 2.0, 2.0]),
+        &params(4, 0, 2),
+    );
     assert!(points[4].z.is_some_and(|z| (z - 4.0).abs() < 1e-9));
     assert!(points[5].z.is_some_and(|z| (z - 1.5).abs() < 1e-9));
     assert_eq!(changes.len(), 1, "{changes:?}");
@@ -305,7 +316,10 @@ fn cusum_finds_an_escalation_and_dates_its_onset() {
     assert_eq!((change.onset_at, change.detected_at), (4, 5));
     assert!((change.peak_z - 4.0).abs() < 1e-9);
     // The sum restarts after an alarm.
-    assert_eq!(points[6].cusum_up, 0.0_f64.max(points[6].z.unwrap_or(0.0) - 0.5));
+    assert_eq!(
+        points[6].cusum_up,
+        0.0_f64.max(points[6].z.unwrap_or(0.0) - 0.5)
+    );
 }
 
 #[test]
@@ -362,7 +376,8 @@ fn timeline_change_points_carry_bucket_labels() {
         ));
         monday = monday + chrono::Days::new(7);
     }
-    let timeline = build_timeline(&tallies, &spec(Counting::Story)).unwrap_or_else(|e| panic!("{e}"));
+    let timeline =
+        build_timeline(&tallies, &spec(Counting::Story)).unwrap_or_else(|e| panic!("{e}"));
     let forward = timeline
         .series(Direction::Forward)
         .unwrap_or_else(|| panic!("no forward series"));
@@ -385,6 +400,8 @@ fn empty_input_gives_empty_series_and_huge_ranges_are_refused() {
     daily.interval = Interval::Day;
     daily.since = Some(day("1000-01-01"));
     daily.until = Some(day("2025-01-01"));
-    let err = build_timeline(&crisis(), &daily).err().map(|e| e.to_string());
+    let err = build_timeline(&crisis(), &daily)
+        .err()
+        .map(|e| e.to_string());
     assert!(err.is_some_and(|e| e.contains("day buckets")));
 }

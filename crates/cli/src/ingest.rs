@@ -131,7 +131,12 @@ impl Totals {
         };
         let published = item.article.published.as_deref().and_then(|p| p.get(..10));
         for event in events {
-            let Some(day) = event.date.as_deref().and_then(|d| d.get(..10)).or(published) else {
+            let Some(day) = event
+                .date
+                .as_deref()
+                .and_then(|d| d.get(..10))
+                .or(published)
+            else {
                 continue;
             };
             match &mut self.days {
@@ -257,7 +262,11 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
 
 /// Checks the alert rules over the buckets that hold the days of the events this run wrote,
 /// and prints what fires on stdout.
-fn check_alerts(store: &Store, rules: &[atalaya_analysis::Rule], totals: &Totals) -> anyhow::Result<()> {
+fn check_alerts(
+    store: &Store,
+    rules: &[atalaya_analysis::Rule],
+    totals: &Totals,
+) -> anyhow::Result<()> {
     if rules.is_empty() {
         return Ok(());
     }

@@ -71,10 +71,14 @@ fn a_closed_pipe_ends_every_writing_command_quietly() {
         assert_quiet(&["export", "--db", db, "--format", format]);
     }
     for format in ["table", "csv", "json", "svg"] {
-        assert_quiet(&["timeline", "--db", db, "--dyad", "USA-MEX", "--format", format]);
+        assert_quiet(&[
+            "timeline", "--db", db, "--dyad", "USA-MEX", "--format", format,
+        ]);
     }
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/us-mexico-2025.rules");
-    let rules = rules.to_str().unwrap_or_else(|| panic!("rules path is not UTF-8"));
+    let rules = rules
+        .to_str()
+        .unwrap_or_else(|| panic!("rules path is not UTF-8"));
     assert_quiet(&["alerts", "--db", db, "--rules", rules, "--since", "2025"]);
     let suite = dir.path().join("suite.jsonl");
     std::fs::write(

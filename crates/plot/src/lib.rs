@@ -524,7 +524,7 @@ where
 fn pick_peaks(up: &[f64], down: &[f64], wanted: usize) -> Vec<usize> {
     let n = up.len();
     let height: Vec<f64> = up.iter().zip(down).map(|(u, d)| u + d).collect();
-    let gap = (n / (wanted.max(1) * 3)).max(1);
+    let gap = n / (wanted.max(1) * 3);
     let mut order: Vec<usize> = (0..n).filter(|&i| height[i] > 0.0).collect();
     order.sort_by(|&a, &b| height[b].total_cmp(&height[a]).then(a.cmp(&b)));
     let mut picked: Vec<usize> = Vec::new();

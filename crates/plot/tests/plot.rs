@@ -55,7 +55,9 @@ fn timeline(with_threats: bool) -> Timeline {
 /// Pixels of exactly this colour in a decoded PNG.
 fn pixels_of(png_bytes: &[u8], rgb: [u8; 3]) -> (u32, u32, usize) {
     let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
-    let mut reader = decoder.read_info().unwrap_or_else(|e| panic!("not a PNG: {e}"));
+    let mut reader = decoder
+        .read_info()
+        .unwrap_or_else(|e| panic!("not a PNG: {e}"));
     let mut buffer = vec![0; reader.output_buffer_size().unwrap_or(0)];
     let info = reader
         .next_frame(&mut buffer)
@@ -80,22 +82,32 @@ fn png_shows_the_classes_in_their_colours() {
     // The legend has a box of each colour; the bars add far more where the class is present.
     let (_, _, legend_only) = pixels_of(&without, THREAT);
     assert!(legend_only > 0);
-    assert!(threat_pixels > 3 * legend_only, "{threat_pixels} vs {legend_only}");
+    assert!(
+        threat_pixels > 3 * legend_only,
+        "{threat_pixels} vs {legend_only}"
+    );
     let (_, _, strikes) = pixels_of(&with, MATERIAL_CONFLICT);
     let (_, _, cooperation) = pixels_of(&with, MATERIAL_COOPERATION);
     assert!(strikes > 3 * legend_only && cooperation > 3 * legend_only);
     // Most of the picture is background, but not all of it.
     let (_, _, white) = pixels_of(&with, [255, 255, 255]);
     let total = (width * height) as usize;
-    assert!(white < total * 97 / 100 && white > total / 2, "{white} of {total}");
+    assert!(
+        white < total * 97 / 100 && white > total / 2,
+        "{white} of {total}"
+    );
 }
 
 #[test]
 fn svg_labels_the_largest_story_and_names_the_series() {
-    let svg = render_svg(&timeline(true), &PlotOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let svg =
+        render_svg(&timeline(true), &PlotOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     assert!(svg.starts_with("<svg"));
     // The strike week's largest story, reported seven times.
-    assert!(svg.contains("USAMIL→MEXCRM 195 Employ aerial weapons ×7"), "no label");
+    assert!(
+        svg.contains("USAMIL→MEXCRM 195 Employ aerial weapons ×7"),
+        "no label"
+    );
     assert!(svg.contains("z USA-&gt;MEX") || svg.contains("z USA->MEX"));
     assert!(svg.contains("planned conflict"));
     // Threat bars in the four weeks with threats (2025-W27 to W30), plus the legend's box.

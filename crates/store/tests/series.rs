@@ -6,8 +6,14 @@ use std::collections::HashMap;
 
 fn bench_store(dir: &tempfile::TempDir) -> Store {
     let path = dir.path().join("bench.db");
-    generate_bench_store(&path, &BenchSpec { events: 4_000, seed: 11 })
-        .unwrap_or_else(|e| panic!("{e}"));
+    generate_bench_store(
+        &path,
+        &BenchSpec {
+            events: 4_000,
+            seed: 11,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     Store::open_readonly(&path).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -74,7 +80,11 @@ fn tallies_hold_exactly_the_events_the_dyad_filter_returns() {
         };
         let expected = filter_counts(&store, &filter);
         assert!(!expected.is_empty(), "{first}-{second}: no events");
-        assert_eq!(tally_counts(&store, &query), expected, "{first}-{second} {directed}");
+        assert_eq!(
+            tally_counts(&store, &query),
+            expected,
+            "{first}-{second} {directed}"
+        );
     }
 }
 
@@ -106,7 +116,10 @@ fn directions_are_marked_and_an_actor_both_ways_is_counted_once() {
         dyad: Some(("USA".into(), "USA".into())),
         ..EventFilter::default()
     };
-    let events = store.events(&filter).unwrap_or_else(|e| panic!("{e}")).len() as u64;
+    let events = store
+        .events(&filter)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .len() as u64;
     assert_eq!(same.tallies.iter().map(|t| t.reports).sum::<u64>(), events);
 }
 
@@ -128,7 +141,10 @@ fn the_query_reads_the_covering_index_only() {
             .any(|step| step.contains("USING COVERING INDEX events_dyad_series")),
         "{plan:?}"
     );
-    assert!(!plan.iter().any(|step| step.contains("SCAN events")), "{plan:?}");
+    assert!(
+        !plan.iter().any(|step| step.contains("SCAN events")),
+        "{plan:?}"
+    );
 }
 
 #[test]
