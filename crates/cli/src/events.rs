@@ -90,6 +90,7 @@ impl FilterArgs {
             text: self.text.clone(),
             article_id: None,
             limit,
+            offset: None,
         })
     }
 }

@@ -29,6 +29,8 @@ pub struct EventFilter {
     pub text: Option<String>,
     pub article_id: Option<String>,
     pub limit: Option<u64>,
+    /// Matching events to skip before the first returned (paging for the HTTP API).
+    pub offset: Option<u64>,
 }
 
 /// An event with the article facts exporters need.
@@ -119,7 +121,8 @@ impl SqlBuilder {
     }
 }
 
-fn build(filter: &EventFilter) -> Result<(String, Vec<Value>)> {
+/// The conditions of a filter, without order or paging.
+fn conditions(filter: &EventFilter) -> Result<SqlBuilder> {
     let mut b = SqlBuilder {
         conditions: Vec::new(),
         params: Vec::new(),
@@ -207,17 +210,34 @@ fn build(filter: &EventFilter) -> Result<(String, Vec<Value>)> {
         let p = b.push_param(Value::Text(article_id.clone()));
         b.conditions.push(format!("e.article_id = ?{p}"));
     }
-    let mut sql =
-        format!("SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id");
+    Ok(b)
+}
+
+/// `FROM ... WHERE ...` of a filter.
+fn from_where(b: &SqlBuilder) -> String {
+    let mut sql = String::from(" FROM events e JOIN articles a ON a.id = e.article_id");
     if !b.conditions.is_empty() {
         sql.push_str(" WHERE ");
         sql.push_str(&b.conditions.join(" AND "));
     }
+    sql
+}
+
+fn build(filter: &EventFilter) -> Result<(String, Vec<Value>)> {
+    let mut b = conditions(filter)?;
+    let mut sql = format!("SELECT {EVENT_COLUMNS}{}", from_where(&b));
     // Day order groups events by month for partitioned exports; rowid keeps it stable.
     sql.push_str(" ORDER BY e.day, e.rowid");
     if let Some(limit) = filter.limit {
         let p = b.push_param(Value::Integer(limit.min(i64::MAX as u64) as i64));
         sql.push_str(&format!(" LIMIT ?{p}"));
+    }
+    if let Some(offset) = filter.offset {
+        if filter.limit.is_none() {
+            sql.push_str(" LIMIT -1");
+        }
+        let p = b.push_param(Value::Integer(offset.min(i64::MAX as u64) as i64));
+        sql.push_str(&format!(" OFFSET ?{p}"));
     }
     Ok((sql, b.params))
 }
@@ -414,6 +434,28 @@ impl Store {
             Ok(())
         })?;
         Ok(events)
+    }
+
+    /// How many events match the filter, ignoring its limit and offset (the total of a page).
+    pub fn count_events(&self, filter: &EventFilter) -> Result<u64> {
+        let b = conditions(filter)?;
+        let sql = format!("SELECT count(*){}", from_where(&b));
+        let count: i64 = self
+            .conn
+            .query_row(&sql, rusqlite::params_from_iter(b.params), |row| row.get(0))
+            .map_err(|err| fts_error(err, filter.text.as_deref()))?;
+        Ok(count.max(0) as u64)
+    }
+
+    /// The event with this id (`article-sentence-index`), if stored.
+    pub fn event(&self, id: &str) -> Result<Option<StoredEvent>> {
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?1");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(row) => Ok(Some(event_from_row(row)?)),
+            None => Ok(None),
+        }
     }
 
     /// The article with this id.

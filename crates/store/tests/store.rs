@@ -388,6 +388,30 @@ fn same_article_twice_is_stored_once_and_recoded_after_a_dictionary_change() {
         ["a1-0-0"]
     );
 
+    // Paging: a page of one after skipping one, the total ignores limit and offset, one by id.
+    let all = ids(&store, &EventFilter::default());
+    let page = EventFilter {
+        limit: Some(1),
+        offset: Some(1),
+        ..Default::default()
+    };
+    assert_eq!(ids(&store, &page), all[1..2].to_vec());
+    assert_eq!(
+        store.count_events(&page).unwrap_or_else(|e| panic!("{e}")),
+        all.len() as u64
+    );
+    let skip_all = EventFilter {
+        offset: Some(all.len() as u64),
+        ..Default::default()
+    };
+    assert!(ids(&store, &skip_all).is_empty());
+    let one = store.event(&all[0]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(one.map(|e| e.event.id), Some(all[0].clone()));
+    assert!(store
+        .event("no-such-event")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .is_none());
+
     // Runs carry their counts.
     let runs = store.runs().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(runs.len(), 2);
