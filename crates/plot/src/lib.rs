@@ -320,7 +320,11 @@ where
     let label_style = TextStyle::from((FONT, 13).into_font()).color(&BLACK);
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); 4];
     let mut placed = Vec::new();
-    for i in pick_peaks(&up_total, &down_total, options.labels) {
+    let mentions: Vec<u64> = buckets
+        .iter()
+        .map(|b| b.top_stories.first().map_or(0, |s| s.mentions))
+        .collect();
+    for i in pick_peaks(&up_total, &down_total, &mentions, options.labels) {
         let Some(story) = buckets[i].top_stories.first() else {
             continue;
         };
@@ -519,14 +523,27 @@ where
     Ok(area.split_vertically(used).1)
 }
 
-/// Up to `wanted` buckets to label: the highest bars (conflict and cooperation together) that
-/// are local peaks and stand apart from each other, in left-to-right order.
-fn pick_peaks(up: &[f64], down: &[f64], wanted: usize) -> Vec<usize> {
+/// Up to `wanted` buckets to label, in left-to-right order: local peaks of the bars (conflict
+/// and cooperation together) first, those whose largest story was reported most first, then
+/// the highest; buckets that are no peak only when peaks run out. Labelled buckets stand
+/// apart by a few buckets on long series.
+fn pick_peaks(up: &[f64], down: &[f64], mentions: &[u64], wanted: usize) -> Vec<usize> {
     let n = up.len();
     let height: Vec<f64> = up.iter().zip(down).map(|(u, d)| u + d).collect();
     let gap = n / (wanted.max(1) * 3);
+    let is_peak = |i: usize| {
+        let left = i.checked_sub(1).map_or(0.0, |l| height[l]);
+        let right = height.get(i + 1).copied().unwrap_or(0.0);
+        height[i] >= left && height[i] >= right
+    };
     let mut order: Vec<usize> = (0..n).filter(|&i| height[i] > 0.0).collect();
-    order.sort_by(|&a, &b| height[b].total_cmp(&height[a]).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        is_peak(b)
+            .cmp(&is_peak(a))
+            .then(mentions[b].cmp(&mentions[a]))
+            .then(height[b].total_cmp(&height[a]))
+            .then(a.cmp(&b))
+    });
     let mut picked: Vec<usize> = Vec::new();
     for i in order {
         if picked.len() >= wanted {
