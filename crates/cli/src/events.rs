@@ -55,7 +55,7 @@ pub struct FilterArgs {
 
 /// `--since`/`--until`: a real date, checked as the store checks it, so that the error names
 /// the flag.
-fn day_bound(value: &str) -> Result<String, String> {
+pub(crate) fn day_bound(value: &str) -> Result<String, String> {
     atalaya_store::check_day_bound(value).map_err(|err| match err {
         atalaya_store::StoreError::Filter(message) => message,
         other => other.to_string(),
@@ -199,23 +199,12 @@ fn csv_row(stored: &StoredEvent) -> [String; 20] {
         e.target.code.clone(),
         opt(&e.target.country),
         e.target.text.clone(),
-        modality_name(e.modality).to_string(),
+        e.modality.name().to_string(),
         e.confidence.to_string(),
         e.sentence.clone(),
         opt(&stored.article_url),
         opt(&stored.article_outlet),
     ]
-}
-
-pub fn modality_name(modality: atalaya_engine::Modality) -> &'static str {
-    use atalaya_engine::Modality as M;
-    match modality {
-        M::Asserted => "asserted",
-        M::Reported => "reported",
-        M::Hypothetical => "hypothetical",
-        M::Future => "future",
-        M::Negated => "negated",
-    }
 }
 
 /// Shortens to `max` characters with an ellipsis, on one line.
@@ -242,7 +231,7 @@ fn write_table(out: &mut impl Write, events: &[StoredEvent]) -> std::io::Result<
                 clip(&e.source.code, 12),
                 e.cameo.clone(),
                 clip(&e.target.code, 12),
-                modality_name(e.modality).to_string(),
+                e.modality.name().to_string(),
                 e.quad_class.map_or("-".into(), |q| q.to_string()),
                 e.goldstein.map_or("-".into(), |g| format!("{g:.1}")),
                 clip(&e.sentence, 72),

@@ -11,7 +11,7 @@
 //! partition, `__HIVE_DEFAULT_PARTITION__`, makes pandas fail to read the folder).
 //! Events stream from the store in day order, so one partition is open at a time.
 
-use crate::events::{modality_name, FilterArgs};
+use crate::events::FilterArgs;
 use crate::ingest::DbArg;
 use anyhow::{bail, Context};
 use arrow_array::builder::{
@@ -538,9 +538,7 @@ fn record_batch(schema: &SchemaRef, events: &[StoredEvent]) -> anyhow::Result<Re
     columns.push(texts(&|s| {
         s.event.plover.as_ref().and_then(|p| p.mode.clone())
     }));
-    columns.push(texts(&|s| {
-        Some(modality_name(s.event.modality).to_string())
-    }));
+    columns.push(texts(&|s| Some(s.event.modality.name().to_string())));
     let mut attribution = StringBuilder::new();
     for stored in events {
         attribution.append_value(serde_json::to_string(&stored.event.attribution)?);

@@ -90,6 +90,10 @@ pub struct IngestArgs {
     /// No progress bar (it is also hidden when stderr is not a terminal).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Alert rules to check after the run, over the buckets its new events fall in; fired
+    /// alerts are printed on stdout (format: docs/alert-rules.md).
+    #[arg(long, value_name = "FILE", env = "ATALAYA_ALERTS")]
+    pub alerts: Option<PathBuf>,
 }
 
 /// What a worker hands the writer.
@@ -114,6 +118,40 @@ enum Work {
 struct Totals {
     counts: RunCounts,
     bytes: u64,
+    /// First and last day (`YYYY-MM-DD`) of the events written, for the alert check.
+    days: Option<(String, String)>,
+}
+
+impl Totals {
+    /// Widens `days` to the days of the events of an article just written (each event's own
+    /// date, else the article's publication day, as the store files them).
+    fn add_days(&mut self, item: &ArticleWrite) {
+        let Coding::Coded { events, .. } = &item.coding else {
+            return;
+        };
+        let published = item.article.published.as_deref().and_then(|p| p.get(..10));
+        for event in events {
+            let Some(day) = event
+                .date
+                .as_deref()
+                .and_then(|d| d.get(..10))
+                .or(published)
+            else {
+                continue;
+            };
+            match &mut self.days {
+                None => self.days = Some((day.to_string(), day.to_string())),
+                Some((first, last)) => {
+                    if day < first.as_str() {
+                        *first = day.to_string();
+                    }
+                    if day > last.as_str() {
+                        *last = day.to_string();
+                    }
+                }
+            }
+        }
+    }
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
@@ -129,6 +167,18 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     drop(dict_json);
     let dict_version = dict_version(&args.dicts, &engine);
 
+    // Rules are read first, so that a broken line is reported before a long ingest; the
+    // ingest goes on either way.
+    let rules = match &args.alerts {
+        None => Vec::new(),
+        Some(path) => {
+            let (rules, errors) = crate::alerts::load_rules(path)?;
+            for error in &errors {
+                eprintln!("atalaya: {error}");
+            }
+            rules
+        }
+    };
     let mut store = Store::open(&db_path)?;
     for run in store.interrupted_runs() {
         eprintln!(
@@ -206,7 +256,40 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     if counts.stored() == 0 {
         eprintln!("atalaya: nothing was ingested");
     }
+    check_alerts(&store, &rules, &totals)?;
     Ok(articles::exit_status(counts.articles_read, counts.errors))
+}
+
+/// Checks the alert rules over the buckets that hold the days of the events this run wrote,
+/// and prints what fires on stdout.
+fn check_alerts(
+    store: &Store,
+    rules: &[atalaya_analysis::Rule],
+    totals: &Totals,
+) -> anyhow::Result<()> {
+    if rules.is_empty() {
+        return Ok(());
+    }
+    let days = totals.days.as_ref().and_then(|(first, last)| {
+        Some((
+            atalaya_analysis::parse_day(first)?,
+            atalaya_analysis::parse_day(last)?,
+        ))
+    });
+    let Some((from, to)) = days else {
+        eprintln!("atalaya: alerts: no new dated events to check");
+        return Ok(());
+    };
+    let firings = crate::alerts::check(store, rules, from, to)?;
+    for firing in &firings {
+        println!("alert: {}", crate::alerts::firing_line(firing));
+    }
+    eprintln!(
+        "atalaya: alerts: {} rules checked from {from} to {to} (the new events' days): {} fired",
+        rules.len(),
+        firings.len()
+    );
+    Ok(())
 }
 
 /// A readable description of the dictionaries: folders (or built-in) and entry counts.
@@ -455,6 +538,14 @@ fn flush(
             progress.suspend(|| eprintln!("atalaya: {origin}: cannot store: {reason}"));
         }
         counts.record(outcome, &item.coding);
+        if matches!(
+            outcome,
+            atalaya_store::WriteOutcome::Inserted
+                | atalaya_store::WriteOutcome::Updated
+                | atalaya_store::WriteOutcome::Recoded
+        ) {
+            totals.add_days(item);
+        }
     }
     totals.counts.add(&counts);
     batch.clear();

@@ -1,7 +1,10 @@
 //! The `atalaya` binary: argument parsing and I/O at the edge; all coding is in `atalaya-engine`.
 
+mod alerts;
 mod articles;
 mod bench;
+mod bench_store;
+mod bench_timeline;
 mod code;
 mod dict_cmd;
 mod dicts;
@@ -10,6 +13,7 @@ mod events;
 mod export;
 mod ingest;
 mod news_eval_cmd;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -34,6 +38,11 @@ enum Command {
     Eval(eval_cmd::EvalArgs),
     /// Measure coder throughput, dictionary load time and peak memory on generated sentences.
     BenchCode(bench::BenchArgs),
+    /// Generate a store of synthetic events (dyads, codes, modalities, days, stories) for
+    /// benchmarks.
+    BenchStore(bench_store::BenchStoreArgs),
+    /// Measure `timeline` for one dyad over N runs: store open, query, series, CSV.
+    BenchTimeline(bench_timeline::BenchTimelineArgs),
     /// Check dictionaries or report their coverage.
     #[command(subcommand)]
     Dict(dict_cmd::DictCommand),
@@ -41,6 +50,12 @@ enum Command {
     Ingest(ingest::IngestArgs),
     /// Query stored events by actor, dyad, code, modality, date or article text.
     Events(events::EventsArgs),
+    /// A dyad's series per day, week or month: counts per quad class, modality and evidence
+    /// class, Goldstein sum and mean, the escalation index and its change points; as a table,
+    /// CSV, JSON, PNG or SVG.
+    Timeline(timeline::TimelineArgs),
+    /// Check alert rules (e.g. `USA->MEX threats >= 3x baseline(8 weeks)`) over the store.
+    Alerts(alerts::AlertsArgs),
     /// Export stored events as GDELT or Phoenix TSV, JSON Lines or Parquet.
     Export(export::ExportArgs),
     // Subcommands are added here, one module each.
@@ -53,9 +68,13 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval_cmd::run(args),
         Command::Dict(cmd) => dict_cmd::run(cmd),
         Command::BenchCode(args) => bench::run(args),
+        Command::BenchStore(args) => bench_store::run(args),
+        Command::BenchTimeline(args) => bench_timeline::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
+        Command::Timeline(args) => timeline::run(args),
+        Command::Alerts(args) => alerts::run(args),
     };
     match result {
         Ok(code) => code,

@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 const BIN: &str = env!("CARGO_BIN_EXE_atalaya");
 
 fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/us-mexico-2025.jsonl")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/us-mexico-2025")
 }
 
 /// Runs atalaya with its stdout a pipe whose reading end is closed at once, before the command
@@ -70,6 +70,16 @@ fn a_closed_pipe_ends_every_writing_command_quietly() {
     for format in ["gdelt", "phoenix", "jsonl"] {
         assert_quiet(&["export", "--db", db, "--format", format]);
     }
+    for format in ["table", "csv", "json", "svg"] {
+        assert_quiet(&[
+            "timeline", "--db", db, "--dyad", "USA-MEX", "--format", format,
+        ]);
+    }
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/us-mexico-2025.rules");
+    let rules = rules
+        .to_str()
+        .unwrap_or_else(|| panic!("rules path is not UTF-8"));
+    assert_quiet(&["alerts", "--db", db, "--rules", rules, "--since", "2025"]);
     let suite = dir.path().join("suite.jsonl");
     std::fs::write(
         &suite,

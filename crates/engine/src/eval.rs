@@ -304,17 +304,6 @@ struct ContextTallies {
     ambiguous: Tally,
 }
 
-fn modality_name(m: crate::record::Modality) -> &'static str {
-    use crate::record::Modality;
-    match m {
-        Modality::Asserted => "asserted",
-        Modality::Reported => "reported",
-        Modality::Hypothetical => "hypothetical",
-        Modality::Future => "future",
-        Modality::Negated => "negated",
-    }
-}
-
 /// Text comparison for attribution links: case, surrounding quotes and a leading "the" ignored.
 fn same_text(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
@@ -369,8 +358,7 @@ fn tally_context(details: &[ExpectedDetail], events: &[Event], t: &mut ContextTa
         };
         used[i] = true;
         if let Some(m) = &d.modality {
-            t.modality
-                .add(m.eq_ignore_ascii_case(modality_name(e.modality)));
+            t.modality.add(m.eq_ignore_ascii_case(e.modality.name()));
         }
         if d.date.is_some() || d.date_precision.is_some() {
             let date_ok = d

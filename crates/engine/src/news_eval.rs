@@ -19,7 +19,7 @@
 //! The split (`dev` / `test`) is fixed by the URL's hash, never chosen ([`split_of`]).
 
 use crate::coder::{Engine, RunOptions};
-use crate::record::{Article, Event, Modality};
+use crate::record::{Article, Event};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -309,16 +309,6 @@ pub struct NewsReport {
     pub failures: Vec<NewsFailure>,
 }
 
-fn modality_name(m: Modality) -> &'static str {
-    match m {
-        Modality::Asserted => "asserted",
-        Modality::Reported => "reported",
-        Modality::Hypothetical => "hypothetical",
-        Modality::Future => "future",
-        Modality::Negated => "negated",
-    }
-}
-
 fn actor_ok(code: &str, gold: &str, alts: &[String]) -> bool {
     let k = actor_key(code);
     k == actor_key(gold) || alts.iter().any(|a| k == actor_key(a))
@@ -499,7 +489,7 @@ fn describe_event(e: &Event) -> String {
         code(&e.source.code),
         code(&e.target.code),
         e.cameo,
-        modality_name(e.modality)
+        e.modality.name()
     )
 }
 
@@ -577,7 +567,7 @@ fn score_article(
         let modality_ok = gd
             .modality
             .as_deref()
-            .is_none_or(|m| m == modality_name(e.modality));
+            .is_none_or(|m| m == e.modality.name());
         if gd.modality.is_some() {
             scores.modality.add(modality_ok);
         }
@@ -596,7 +586,7 @@ fn score_article(
                 FailureKind::WrongModality,
                 format!(
                     "modality {} (gold {})",
-                    modality_name(e.modality),
+                    e.modality.name(),
                     gd.modality.as_deref().unwrap_or("-")
                 ),
             ),
@@ -898,7 +888,7 @@ pub fn check_record(r: &NewsRecord) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{ActorRef, Matched, Span};
+    use crate::record::{ActorRef, Matched, Modality, Span};
 
     fn event(source: &str, target: &str, code: &str, span: [usize; 2]) -> Event {
         let actor = |c: &str| ActorRef {

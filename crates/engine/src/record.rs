@@ -72,6 +72,36 @@ pub enum Modality {
     Negated,
 }
 
+impl Modality {
+    /// Every modality, in this order (the order of the store's and exports' columns).
+    pub const ALL: [Modality; 5] = [
+        Modality::Asserted,
+        Modality::Reported,
+        Modality::Hypothetical,
+        Modality::Future,
+        Modality::Negated,
+    ];
+
+    /// The name as serialized: `asserted`, `reported`, `hypothetical`, `future`, `negated`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Reported => "reported",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Future => "future",
+            Modality::Negated => "negated",
+        }
+    }
+
+    /// A modality by its name, in any case.
+    pub fn parse(name: &str) -> Option<Modality> {
+        let name = name.trim();
+        Modality::ALL
+            .into_iter()
+            .find(|m| m.name().eq_ignore_ascii_case(name))
+    }
+}
+
 /// One link in the chain of who says so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attribution {

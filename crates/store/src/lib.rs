@@ -13,17 +13,26 @@
 //! - Reads: [`Store::for_each_event`] streams events matching an [`EventFilter`] (actor, dyad,
 //!   CAMEO code/root, quad class, modality, dates, full-text search over articles via FTS5).
 //!
+//! - Series: [`Store::dyad_tallies`] groups one dyad's events in SQL for
+//!   `atalaya-analysis` (`series.rs`), from a covering index.
+//! - Benchmarks: [`generate_bench_store`] fills a new store with synthetic events (`bench.rs`).
+//!
 //! The schema and its migrations are in `schema.rs`; see there for the tables.
 
+mod bench;
 mod process;
 mod query;
 mod schema;
+mod series;
 mod write;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
+pub use bench::{generate_bench_store, BenchSpec, BenchSummary};
 pub use query::{check_day_bound, EventFilter, StoredArticle, StoredEvent};
+pub use schema::SCHEMA_VERSION;
+pub use series::{DyadQuery, DyadTallies};
 pub use write::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, RunRecord, WriteOutcome};
 
 /// Why a store operation failed.
@@ -131,7 +140,7 @@ impl Store {
         let found: i64 = conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .map_err(open_err)?;
-        let known = schema::MIGRATIONS.len() as i64;
+        let known = SCHEMA_VERSION;
         if found > known {
             return Err(StoreError::TooNew {
                 path: path.display().to_string(),
@@ -174,7 +183,7 @@ impl Store {
     /// the version is read again inside an immediate (write-locked) transaction, so exactly one
     /// of them applies each migration and the others find it done.
     fn migrate(&mut self) -> Result<()> {
-        let known = schema::MIGRATIONS.len() as i64;
+        let known = SCHEMA_VERSION;
         if self.schema_version()? == known {
             return Ok(());
         }

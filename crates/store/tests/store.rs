@@ -500,7 +500,10 @@ fn reopening_keeps_data_and_schema_version() {
             .unwrap_or_else(|e| panic!("{e}"));
     }
     let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(store.schema_version().ok(), Some(2));
+    assert_eq!(
+        store.schema_version().ok(),
+        Some(atalaya_store::SCHEMA_VERSION)
+    );
     assert_eq!(store.counts().map(|c| c.articles).ok(), Some(1));
     let reader = Store::open_readonly(&path).unwrap_or_else(|e| panic!("{e}"));
     assert!(reader.article("x").ok().flatten().is_some());

@@ -1,0 +1,170 @@
+//! The dyad-series query: the same events as `EventFilter`'s dyad, grouped, from the covering
+//! index.
+
+use atalaya_store::{generate_bench_store, BenchSpec, DyadQuery, EventFilter, Store};
+use std::collections::HashMap;
+
+fn bench_store(dir: &tempfile::TempDir) -> Store {
+    let path = dir.path().join("bench.db");
+    generate_bench_store(
+        &path,
+        &BenchSpec {
+            events: 4_000,
+            seed: 11,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    Store::open_readonly(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// (source, target, day, code, modality, cluster) → events, as the event filter sees them.
+type Key = (String, String, String, String, String, Option<String>);
+
+fn filter_counts(store: &Store, filter: &EventFilter) -> HashMap<Key, u64> {
+    let mut counts = HashMap::new();
+    for stored in store.events(filter).unwrap_or_else(|e| panic!("{e}")) {
+        let e = stored.event;
+        let key = (
+            e.source.code,
+            e.target.code,
+            stored.day.unwrap_or_default(),
+            e.cameo,
+            e.modality.name().to_string(),
+            e.cluster_id,
+        );
+        *counts.entry(key).or_insert(0) += 1;
+    }
+    counts
+}
+
+fn tally_counts(store: &Store, query: &DyadQuery) -> HashMap<Key, u64> {
+    let found = store.dyad_tallies(query).unwrap_or_else(|e| panic!("{e}"));
+    let mut counts = HashMap::new();
+    for t in found.tallies {
+        let key = (
+            t.source_code,
+            t.target_code,
+            t.day.format("%Y-%m-%d").to_string(),
+            t.cameo,
+            t.modality.name().to_string(),
+            t.cluster_id,
+        );
+        *counts.entry(key).or_insert(0) += t.reports;
+    }
+    counts
+}
+
+#[test]
+fn tallies_hold_exactly_the_events_the_dyad_filter_returns() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = bench_store(&dir);
+    for (first, second, directed) in [
+        ("USA", "MEX", false),
+        ("USA", "MEX", true),
+        ("MEXGOV", "USA", true),
+        ("RUS", "UKRMIL", false),
+    ] {
+        let filter = EventFilter {
+            dyad: Some((first.into(), second.into())),
+            directed,
+            since: Some("2024-03".into()),
+            until: Some("2025-06-30".into()),
+            ..EventFilter::default()
+        };
+        let query = DyadQuery {
+            first: first.into(),
+            second: second.into(),
+            directed,
+            since: atalaya_analysis::bound_start("2024-03"),
+            until: atalaya_analysis::bound_end("2025-06-30"),
+        };
+        let expected = filter_counts(&store, &filter);
+        assert!(!expected.is_empty(), "{first}-{second}: no events");
+        assert_eq!(
+            tally_counts(&store, &query),
+            expected,
+            "{first}-{second} {directed}"
+        );
+    }
+}
+
+#[test]
+fn directions_are_marked_and_an_actor_both_ways_is_counted_once() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = bench_store(&dir);
+    let found = store
+        .dyad_tallies(&DyadQuery {
+            first: "USA".into(),
+            second: "MEX".into(),
+            ..DyadQuery::default()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(found
+        .tallies
+        .iter()
+        .all(|t| t.forward == t.source_code.starts_with("USA")));
+    assert!(found.tallies.iter().any(|t| !t.forward));
+    // USA-USA: each event once, though it matches both ways.
+    let same = store
+        .dyad_tallies(&DyadQuery {
+            first: "USA".into(),
+            second: "USA".into(),
+            ..DyadQuery::default()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let filter = EventFilter {
+        dyad: Some(("USA".into(), "USA".into())),
+        ..EventFilter::default()
+    };
+    let events = store
+        .events(&filter)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .len() as u64;
+    assert_eq!(same.tallies.iter().map(|t| t.reports).sum::<u64>(), events);
+}
+
+#[test]
+fn the_query_reads_the_covering_index_only() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = bench_store(&dir);
+    let plan = store
+        .dyad_tallies_plan(&DyadQuery {
+            first: "USA".into(),
+            second: "MEX".into(),
+            directed: true,
+            since: atalaya_analysis::bound_start("2025"),
+            until: None,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        plan.iter()
+            .any(|step| step.contains("USING COVERING INDEX events_dyad_series")),
+        "{plan:?}"
+    );
+    assert!(
+        !plan.iter().any(|step| step.contains("SCAN events")),
+        "{plan:?}"
+    );
+}
+
+#[test]
+fn unknown_actors_give_no_tallies_and_latest_day_is_the_last_event() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = bench_store(&dir);
+    let none = store
+        .dyad_tallies(&DyadQuery {
+            first: "ATL".into(),
+            second: "MEX".into(),
+            ..DyadQuery::default()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(none.tallies.is_empty());
+    let latest = store.latest_day().unwrap_or_else(|e| panic!("{e}"));
+    let last_event = store
+        .events(&EventFilter::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .filter_map(|e| e.day)
+        .max();
+    assert_eq!(latest.map(|d| d.format("%Y-%m-%d").to_string()), last_event);
+}
