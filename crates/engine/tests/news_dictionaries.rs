@@ -1,0 +1,163 @@
+//! What the default dictionaries (`dictionaries/`) add for real news: verb families and dated
+//! actors the real-news suite (`suites/news`) needed. Each sentence is our own, written for the
+//! test; each test fails when the entries it names are removed. Only source, target and code
+//! are checked: modality and dates belong to the coder's context stage.
+
+mod common;
+
+use atalaya_engine::Engine;
+use common::{code_events, t, Triple};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let (dicts, _) =
+            atalaya_dict::atalaya::default_dictionaries().expect("default dictionaries load");
+        Engine::new(dicts)
+    })
+}
+
+fn code_on(text: &str, published: &str) -> Vec<Triple> {
+    let mut v: Vec<Triple> = code_events(engine(), text, Some(published))
+        .iter()
+        .map(|e| {
+            (
+                e.source.code.clone(),
+                e.target.code.clone(),
+                e.cameo.clone(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn code(text: &str) -> Vec<Triple> {
+    code_on(text, "2025-11-18")
+}
+
+#[test]
+fn help_and_rescue_are_aid() {
+    // HELP, HELP_BASE (verbs/07-aid.txt): the helped actor right after the verb.
+    assert_eq!(
+        code("Japan helped the Philippines rebuild its coast guard."),
+        vec![t("JPNGOV", "PHLGOV", "070")]
+    );
+    assert_eq!(
+        code("Brazil will help Bolivia fight the fires."),
+        vec![t("BRAGOV", "BOLGOV", "070")]
+    );
+    // RESCUE: search and rescue of another state's people.
+    assert_eq!(
+        code("Italy rescued 40 Libyan migrants off Lampedusa."),
+        vec![t("ITAGOV", "LBYCVL", "073")]
+    );
+}
+
+#[test]
+fn restated_commitments_and_pressure_to_act() {
+    // REAFFIRM (verbs/03-intent.txt): a compound reaffirming a partnership.
+    let got = code("Chile and Peru reaffirmed their strategic partnership.");
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "030")), "{got:?}");
+    // PUSH (verbs/10-demands.txt): "pushed X to" is a demand.
+    assert_eq!(
+        code("Norway pushed Sweden to join the pact."),
+        vec![t("NORGOV", "SWEGOV", "100")]
+    );
+}
+
+#[test]
+fn retaliation_announced_for_later_is_a_threat_of_force() {
+    // RETALIATE's future and infinitive patterns (verbs/13-threats.txt).
+    assert_eq!(
+        code("Ghana said it would retaliate against Togo."),
+        vec![t("GHAGOV", "TGOGOV", "138")]
+    );
+    assert_eq!(
+        code("Ghana will never fail to retaliate for Togo's provocations."),
+        vec![t("GHAGOV", "TGOGOV", "138")]
+    );
+    // Past and negated retaliation is no threat.
+    assert_eq!(code("Ghana did not retaliate against Togo."), vec![]);
+}
+
+#[test]
+fn agreements_hammered_out_and_delegations_led() {
+    // REACH_AGREEMENT "hammered out" (verbs/05-diplomatic-cooperation.txt).
+    assert_eq!(
+        code("Kenya and Uganda hammered out a border agreement."),
+        vec![t("KENGOV", "UGAGOV", "057")]
+    );
+    // LEAD (verbs/04-consult.txt): a country word inside "a U.S. delegation".
+    assert_eq!(
+        code("Rubio will lead a U.S. delegation to Panama."),
+        vec![t("USAGOV", "PANGOV", "042")]
+    );
+    // SEND with &ADVISERS: investigators sent to another state.
+    assert_eq!(
+        code("The United States sent investigators to Ecuador."),
+        vec![t("USAGOV", "ECUGOV", "060")]
+    );
+}
+
+#[test]
+fn drones_and_missile_attacks_are_aerial_weapons() {
+    // ATTACK "pummeled" with drones (verbs/19-fight.txt).
+    assert_eq!(
+        code("Ukraine pummeled Russian airfields with drones."),
+        vec![t("UKRGOV", "RUSGOV", "195")]
+    );
+    // KILL after a missile attack (&AIRSTRIKE "missile attack", verbs/00-synsets.txt).
+    assert_eq!(
+        code("An Iranian missile attack killed three Israeli soldiers."),
+        vec![t("IRNGOV", "ISRMIL", "195")]
+    );
+}
+
+#[test]
+fn denials_and_rejected_troop_offers() {
+    // DENY "carrying out" (verbs/01-statements.txt): a denial, not a negated attack.
+    assert_eq!(
+        code("Armenia denied carrying out the attack on Azerbaijan."),
+        vec![t("ARMGOV", "AZEGOV", "016")]
+    );
+    // REJECT "offer of &TROOPS" (verbs/12-reject.txt): NEWS-CONVENTIONS 1212.
+    assert_eq!(
+        code("Mexico rejected the offer of U.S. troops."),
+        vec![t("MEXGOV", "USAMIL", "1212")]
+    );
+}
+
+#[test]
+fn things_released_and_capacities_are_no_events() {
+    // RELEASE: a photo "released by" someone is no release of people.
+    assert_eq!(code("Japan showed a photo released by China."), vec![]);
+    // INVESTIGATE after a preposition names a capacity.
+    assert_eq!(
+        code("Mexico said it would become more effective at investigating the cartels."),
+        vec![]
+    );
+}
+
+#[test]
+fn rulings_and_descriptions_end_the_subject_window() {
+    // "ruled" (SAY, verbs/01-statements.txt): the violator is the one named after it.
+    assert_eq!(
+        code("The tribunal ruled Colombia had violated Venezuela's waters."),
+        vec![t("COLGOV", "VENGOV", "128")]
+    );
+    // "described": the describer did not cancel anything.
+    let got = code(
+        "Pakistan described India's decision to cancel the meeting as a setback, saying it \
+         often meets Kashmiri leaders before talks with India.",
+    );
+    assert!(
+        got.iter().all(|(s, _, c)| !(s == "PAKGOV" && c == "164")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(s, _, c)| s == "INDGOV" && c == "164"),
+        "{got:?}"
+    );
+}
