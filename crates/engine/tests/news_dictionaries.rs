@@ -161,3 +161,46 @@ fn rulings_and_descriptions_end_the_subject_window() {
         "{got:?}"
     );
 }
+
+#[test]
+fn officials_of_the_suite_with_their_dated_roles() {
+    // A titled defence secretary keeps his MIL code; Mexico's 2012-2018 defence secretary.
+    assert_eq!(
+        code_on(
+            "Secretary Mattis met Salvador Cienfuegos in Mexico City.",
+            "2017-02-07"
+        ),
+        vec![t("USAMIL", "MEXMIL", "040")]
+    );
+    // Sudan and South Sudan in 2012.
+    assert_eq!(
+        code_on(
+            "Omar al-Bashir accused Salva Kiir of aggression.",
+            "2012-04-12"
+        ),
+        vec![t("SDNGOV", "SSDGOV", "1123")]
+    );
+    // The UN Secretary-General in 2012, the AU's peace commissioner.
+    assert_eq!(
+        code_on("Ban Ki-moon criticized North Korea.", "2012-04-13"),
+        vec![t("IGOUNO", "PRKGOV", "111")]
+    );
+    assert_eq!(
+        code_on("Ramtane Lamamra urged Sudan to withdraw.", "2012-04-12"),
+        vec![t("IGOAFROAU", "SDNGOV", "0256")]
+    );
+    // An acting secretary and an under secretary.
+    assert_eq!(
+        code_on("Kevin McAleenan met Guatemalan officials.", "2019-05-31"),
+        vec![t("USAGOV", "GTMGOV", "040")]
+    );
+    assert_eq!(
+        code_on("Uzra Zeya met Marcelo Ebrard.", "2021-10-08"),
+        vec![t("USAGOV", "MEXGOV", "040")]
+    );
+    // Political opponents are the opposition (agents.txt).
+    assert_eq!(
+        code("Nicaragua arrested Nicaraguan political opponents."),
+        vec![t("NICGOV", "NICOPP", "173")]
+    );
+}
