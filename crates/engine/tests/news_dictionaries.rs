@@ -204,3 +204,25 @@ fn officials_of_the_suite_with_their_dated_roles() {
         vec![t("NICGOV", "NICOPP", "173")]
     );
 }
+
+#[test]
+fn organised_armed_groups_and_their_leaders() {
+    // The REB agent "militia" (agents.txt): a country's militias are rebels, not gunmen.
+    assert_eq!(
+        code("Iraqi militias attacked the U.S. embassy."),
+        vec![t("IRQREB", "USAGOV", "190")]
+    );
+    // Named groups and leaders (actors/criminal-groups.txt).
+    assert_eq!(
+        code("Turkey shelled the Syrian Democratic Forces."),
+        vec![t("TURGOV", "SYRREB", "194")]
+    );
+    assert_eq!(
+        code_on("Hassan Nasrallah threatened Israel.", "2020-01-05"),
+        vec![t("LBNREB", "ISRGOV", "130")]
+    );
+    assert_eq!(
+        code_on("Ismail Haniyeh praised Iran.", "2020-01-05"),
+        vec![t("PSEINS", "IRNGOV", "051")]
+    );
+}
