@@ -226,3 +226,46 @@ fn organised_armed_groups_and_their_leaders() {
         vec![t("PSEINS", "IRNGOV", "051")]
     );
 }
+
+#[test]
+fn announced_measures_extended_pauses_and_offers_of_troops() {
+    // ANNOUNCE (verbs/01-statements.txt): a measure announced against a named actor.
+    assert_eq!(
+        code("Trump announced a 25 percent tariff on Mexican imports."),
+        vec![t("USAGOV", "MEXGOV", "163")]
+    );
+    // EXTEND (verbs/08-yield.txt): a tariff pause extended is a retreat.
+    assert_eq!(
+        code("Trump extended the tariff pause on Mexico."),
+        vec![t("USAGOV", "MEXGOV", "085")]
+    );
+    // OFFER: the state after "to" is the target, not the troops.
+    assert_eq!(
+        code("Trump offered troops to Mexico."),
+        vec![t("USAGOV", "MEXGOV", "0312")]
+    );
+    // REFUSE with a noun object (verbs/12-reject.txt).
+    assert_eq!(
+        code("Sheinbaum refused the offer of American troops."),
+        vec![t("MEXGOV", "USAMIL", "1212")]
+    );
+}
+
+#[test]
+fn ships_sent_near_and_troops_to_a_border_with() {
+    // SEND "near" (verbs/07-aid.txt): a show of force.
+    assert_eq!(
+        code("China sent warships near Taiwan."),
+        vec![t("CHNGOV", "TWNGOV", "150")]
+    );
+    // DEPLOY to one's own border with a neighbour (verbs/15-force-posture.txt).
+    assert_eq!(
+        code("Mexico will deploy National Guard troops to its southern border with Guatemala."),
+        vec![t("MEXGOV", "GTMGOV", "154")]
+    );
+    // "deals" in &AGREEMENT.
+    assert_eq!(
+        code("Sudan and South Sudan reached deals on oil."),
+        vec![t("SDNGOV", "SSDGOV", "057")]
+    );
+}
