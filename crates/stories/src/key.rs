@@ -300,8 +300,8 @@ pub fn joins(candidate: &Candidate, story: &StoryKey) -> Option<f32> {
         return None;
     }
     let similarity = story.similarity(&candidate.signature);
-    let same_root = candidate.root == story.root;
-    if !same_root && !(paired(&candidate.root, &story.root) && similarity >= PAIR_SIMILARITY) {
+    let pair_ok = paired(&candidate.root, &story.root) && similarity >= PAIR_SIMILARITY;
+    if candidate.root != story.root && !pair_ok {
         return None;
     }
     if (candidate.dates.is_coarse() || story.dates.is_coarse()) && similarity < COARSE_SIMILARITY {
