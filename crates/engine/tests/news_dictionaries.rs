@@ -269,3 +269,48 @@ fn ships_sent_near_and_troops_to_a_border_with() {
         vec![t("SDNGOV", "SSDGOV", "057")]
     );
 }
+
+#[test]
+fn ordered_tariffs_listings_recalls_and_drills() {
+    // ORDER and RESPOND_WITH: tariffs ordered or answered with (NEWS-CONVENTIONS 163).
+    assert_eq!(
+        code("Trump ordered tariffs on Mexico."),
+        vec![t("USAGOV", "MEXGOV", "163")]
+    );
+    assert_eq!(
+        code("Trump responded with tariffs on Canadian goods."),
+        vec![t("USAGOV", "CANGOV", "163")]
+    );
+    // SAY "added X to its list of terrorist organizations" is a designation.
+    assert_eq!(
+        code("The United States added the Cartel de los Soles to its list of terrorist organizations."),
+        vec![t("USAGOV", "VENCRM", "172")]
+    );
+    // RECALL "its ambassador to".
+    assert_eq!(
+        code("Colombia recalled its ambassador to Washington."),
+        vec![t("COLGOV", "USAGOV", "161")]
+    );
+    // EXERCISE: drills around a neighbour; joint drills of allies.
+    assert_eq!(
+        code("China held military drills around Taiwan."),
+        vec![t("CHNGOV", "TWNGOV", "150")]
+    );
+    assert_eq!(
+        code("South Korea and the United States held joint drills."),
+        vec![t("KORGOV", "USAGOV", "062")]
+    );
+}
+
+#[test]
+fn merchant_ships_are_business_targets() {
+    // The BUS agent "merchant ship" (agents.txt): an unnamed owner, the flag from the demonym.
+    assert_eq!(
+        code("The Houthis fired missiles at a commercial ship."),
+        vec![t("YEMREB", "---BUS", "195")]
+    );
+    assert_eq!(
+        code("The Houthis attacked a Greek tanker in the Red Sea."),
+        vec![t("YEMREB", "GRCBUS", "190")]
+    );
+}
