@@ -314,3 +314,30 @@ fn merchant_ships_are_business_targets() {
         vec![t("YEMREB", "GRCBUS", "190")]
     );
 }
+
+#[test]
+fn earlier_office_holders_of_the_suite_topics() {
+    // Turkey in the 2012 Syria border crisis; a Turkish commander turned defence minister.
+    assert_eq!(
+        code_on("Ahmet Davutoglu criticized Syria.", "2012-10-04"),
+        vec![t("TURGOV", "SYRGOV", "111")]
+    );
+    assert_eq!(
+        code_on("Hulusi Akar warned Greece.", "2020-08-20"),
+        vec![t("TURMIL", "GRCGOV", "130")]
+    );
+    // The EU's foreign policy chief at the 2014 Geneva talks.
+    assert_eq!(
+        code_on("Catherine Ashton met Sergei Lavrov.", "2014-04-17"),
+        vec![t("IGOEUREEC", "RUSGOV", "040")]
+    );
+    // Russia's chief of the general staff; Kenya's president.
+    assert_eq!(
+        code_on("Valery Gerasimov threatened Ukraine.", "2023-05-01"),
+        vec![t("RUSMIL", "UKRGOV", "130")]
+    );
+    assert_eq!(
+        code_on("William Ruto visited Haiti.", "2024-07-20"),
+        vec![t("KENGOV", "HTIGOV", "042")]
+    );
+}
