@@ -341,3 +341,17 @@ fn earlier_office_holders_of_the_suite_topics() {
         vec![t("KENGOV", "HTIGOV", "042")]
     );
 }
+
+#[test]
+fn commitments_to_defend_and_titled_ministers() {
+    // REAFFIRM "commitment to defend": a pledge of military support, not a verbal defence.
+    assert_eq!(
+        code("Canada reiterated its commitment to defend Latvia."),
+        vec![t("CANGOV", "LVAGOV", "0332")]
+    );
+    // "Minister Gallant": the title with the surname names the defence minister.
+    assert_eq!(
+        code_on("Minister Gallant criticized Hezbollah.", "2024-08-13"),
+        vec![t("ISRMIL", "LBNREB", "111")]
+    );
+}
