@@ -349,6 +349,11 @@ fn commitments_to_defend_and_titled_ministers() {
         code("Canada reiterated its commitment to defend Latvia."),
         vec![t("CANGOV", "LVAGOV", "0332")]
     );
+    // DISCUSS after "a phone call": a consultation by telephone.
+    assert_eq!(
+        code("During a phone call, Macron discussed the war with Scholz."),
+        vec![t("FRAGOV", "DEUELI", "041")]
+    );
     // "Minister Gallant": the title with the surname names the defence minister.
     assert_eq!(
         code_on("Minister Gallant criticized Hezbollah.", "2024-08-13"),
