@@ -354,6 +354,7 @@ impl Engine {
                 refine_same_country: true,
                 split_coded_compounds: true,
                 modifier_gap: true,
+                keep_own_sector: true,
             };
             let mentions = parse::build_mentions(&self.dicts, &words, &tags, date, &rules);
             match mentions.as_slice() {
@@ -446,6 +447,7 @@ impl Engine {
             refine_same_country: !self.tabari,
             split_coded_compounds: !opts.keep_coded_compounds,
             modifier_gap: !self.tabari,
+            keep_own_sector: opts.country_sector.is_some(),
         };
         let mut mentions = parse::build_mentions(d, &words, &tags, date, &rules);
         if opts.country_sector.is_some() {
@@ -492,7 +494,7 @@ impl Engine {
         if tabari.is_none() {
             carry.drop_dateline(sentence, base, &words, &mut mentions);
         }
-        let mut mentions = parse::resolve_pronouns(&words, mentions);
+        let mut mentions = parse::resolve_pronouns(&words, mentions, opts.country_sector.is_some());
         if tabari.is_none() {
             mentions = carry.resolve(&words, mentions);
             if opts.country_sector.is_some() {
@@ -1026,17 +1028,42 @@ impl Engine {
             } else {
                 (window_start..pos).find_map(mention_near)
             };
+            // News: a verb in the content of a reporting verb whose own subject is a noun
+            // phrase ("X says the strikes killed Y") is not done by the one who reports it; a
+            // content with no subject of its own ("X said all options are on the table",
+            // "X said Tuesday there will be no ...") is the reporter's.
+            let content_start = if news_targets && !self.tabari {
+                (0..pos)
+                    .rev()
+                    .find(|&q| context::is_reporting(&view.words[q].key))
+                    .filter(|&q| {
+                        view.words[q + 1..pos]
+                            .iter()
+                            .any(|w| w.kind == WordKind::Det)
+                    })
+                    .map_or(0, |q| q + 1)
+            } else {
+                0
+            };
+            let starts_at = |m: usize| {
+                view.mention_at
+                    .iter()
+                    .position(|slot| slot.is_some_and(|(x, _)| x == m))
+                    .unwrap_or(0)
+            };
             source = near
                 .or_else(|| {
-                    before
-                        .iter()
-                        .copied()
-                        .find(|&m| target.is_none_or(|t| code(t) != code(m)))
+                    before.iter().copied().find(|&m| {
+                        target.is_none_or(|t| code(t) != code(m)) && starts_at(m) >= content_start
+                    })
                 })
-                .or(carried);
+                .or(carried.filter(|_| content_start == 0));
             if let (Some(s), Some(t)) = (source, target) {
                 if code(s) == code(t) {
-                    source = before.iter().copied().find(|&m| code(m) != code(t));
+                    source = before
+                        .iter()
+                        .copied()
+                        .find(|&m| code(m) != code(t) && starts_at(m) >= content_start);
                 }
             }
         }
@@ -1642,6 +1669,92 @@ mod tests {
         assert_eq!(
             triples(&e, "Arnor and Gondor will meet next week, Aranor said."),
             vec![t("ARN", "GON", "040"), t("GON", "ARN", "040")]
+        );
+    }
+
+    /// News: whoever reports an act is not its doer when the act's own subject is no actor.
+    #[test]
+    fn reporter_is_not_the_doer_of_reported_content() {
+        let e = engine(
+            ARDA,
+            "",
+            "@verb SAY\n  forms say says said\n\n\
+             @verb KILL\n  forms kill killed\n  code 190\n",
+        );
+        let mut opts = e.default_options();
+        opts.require_dyad = false;
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Aranor says the night raids have killed Gondor soldiers."),
+            Vec::<super::test_support::Triple>::new()
+        );
+        // Without a reporting verb the first actor before the verb stays the doer.
+        assert_eq!(
+            code("Aranor and the night raids have killed Gondor soldiers."),
+            vec![t("ARNGOV", "GON", "190")]
+        );
+    }
+
+    /// News: a title before a person who has a role of his own keeps the role's code.
+    #[test]
+    fn title_keeps_the_persons_own_sector_in_news() {
+        let actors = format!("{ARDA}\n@entity ARN.borin Borin\n  code ARNMIL\n");
+        let e = engine(
+            &actors,
+            "@agent GOV secretary\n",
+            "@verb CRITICIZE\n  forms criticize criticized\n  code 111\n",
+        );
+        let mut opts = e.default_options();
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Secretary Borin criticized Gondor."),
+            vec![t("ARNMIL", "GON", "111")]
+        );
+        // Outside news conventions the agent's code is added, as TABARI does.
+        assert_eq!(
+            triples(&e, "Secretary Borin criticized Gondor."),
+            vec![t("ARNMILGOV", "GON", "111")]
+        );
+    }
+
+    /// News: "it" in reported content is the content's subject, not the one reporting it.
+    #[test]
+    fn it_in_reported_content_is_the_contents_subject() {
+        let actors = format!("{ARDA}\n@entity ROH Rohan\n  code ROH\n");
+        let e = engine(
+            &actors,
+            "",
+            "@verb SAY\n  forms say says said\n\n\
+             @verb ATTACK\n  forms attack attacked\n  code 190\n",
+        );
+        let mut opts = e.default_options();
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Aranor said that Gondor was wrong when it attacked Rohan."),
+            vec![t("GON", "ROH", "190")]
+        );
+        // With no actor in the content, "it" is the sentence's subject.
+        assert_eq!(
+            code("Arnor said it attacked Rohan."),
+            vec![t("ARN", "ROH", "190")]
+        );
+    }
+
+    /// "A as well as B" is a compound, as "A and B" is.
+    #[test]
+    fn as_well_as_joins_a_compound() {
+        let actors = format!("{ARDA}\n@entity ROH Rohan\n  code ROH\n");
+        let e = engine(
+            &actors,
+            "",
+            "@verb CONDEMN\n  forms condemn condemned\n  code 111\n",
+        );
+        assert_eq!(
+            triples(&e, "Aranor condemned Gondor as well as Rohan on Monday."),
+            vec![t("ARNGOV", "GON", "111"), t("ARNGOV", "ROH", "111")]
         );
     }
 

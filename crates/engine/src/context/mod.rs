@@ -70,6 +70,7 @@ use cues::{Idiom, Reading};
 use frames::Frame;
 use std::ops::Range;
 
+pub(crate) use cues::is_reporting;
 pub use cues::threat_code_for;
 
 /// One actor mention of the sentence: its word range and its code.
@@ -333,7 +334,11 @@ pub fn analyze(site: &EventSite) -> Context {
                     idiom: None,
                 };
             }
-            let conditional = if own.is_some() {
+            // A threat, demand or offer made on a condition ("threatened tariffs if Gondor
+            // does not act") is made: the condition after its verb is what it says
+            // (NEWS-CONVENTIONS §4), only one before it ("If Y attacks, X will threaten")
+            // makes the act itself conditional.
+            let conditional = if own.is_some() || is_verbal(site.cameo) {
                 cues::conditional_in(&keys, floor, v0)
             } else {
                 cues::conditional_in(&keys, floor, content_end)
@@ -423,6 +428,8 @@ pub fn analyze(site: &EventSite) -> Context {
             frames: &all_frames,
             own,
             governing: &governing,
+            keys: &keys,
+            verb_end: v1,
         }),
         None => (None, None),
     };

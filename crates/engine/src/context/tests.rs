@@ -184,6 +184,26 @@ fn modal_and_deliberation_cues_are_hypothetical() {
     }
 }
 
+/// A verbal act (threat, demand, offer) with a condition after its verb is made; a condition
+/// before it still makes it hypothetical.
+#[test]
+fn a_threat_on_a_condition_is_made() {
+    let c = Case::new(
+        "Gondor threatened new tariffs if Arnor does not act.",
+        "threatened",
+        "1312",
+    )
+    .run();
+    assert_eq!(c.modality, Modality::Asserted);
+    let c = Case::new(
+        "If Arnor does not act, Gondor will threaten tariffs.",
+        "threaten",
+        "1312",
+    )
+    .run();
+    assert_eq!(c.modality, Modality::Hypothetical);
+}
+
 #[test]
 fn conditionals_are_hypothetical_on_both_sides() {
     let text = "If Mexico does not act, the United States will strike the cartels.";
@@ -526,6 +546,42 @@ fn dates_resolve_against_publication() {
     assert_eq!(
         date_of("Troops have patrolled the border since March.", "patrolled"),
         d("2025-09-10", "article")
+    );
+}
+
+/// The date of the clause that holds the verb: not one in a relative clause, an infinitive with
+/// its object, or a fronted "since" clause.
+#[test]
+fn dates_of_other_clauses_are_not_the_events() {
+    assert_eq!(
+        date_of(
+            "Gondor praised Arnor for a truce that ended in March.",
+            "praised"
+        ),
+        d("2025-09-10", "article")
+    );
+    assert_eq!(
+        date_of(
+            "Gondor praised the offer to host the games in March.",
+            "praised"
+        ),
+        d("2025-09-10", "article")
+    );
+    assert_eq!(
+        date_of(
+            "Since the talks in March, Gondor has helped Arnor.",
+            "helped"
+        ),
+        d("2025-09-10", "article")
+    );
+    // The verb's own clause keeps its date, a place after "to" included.
+    assert_eq!(
+        date_of("Gondor sent troops to the border in March.", "sent"),
+        d("2025-03-01", "month")
+    );
+    assert_eq!(
+        date_of("In March, Gondor helped Arnor.", "helped"),
+        d("2025-03-01", "month")
     );
 }
 
