@@ -530,13 +530,21 @@ impl Engine {
 
         let mut raw: Vec<RawEvent> = Vec::new();
         let mut carried_source: Option<usize> = None;
+        // News: the subject of the previous clause, for a clause that has none of its own.
+        let mut clause_subject: Option<usize> = None;
         for &(cs, ce) in &clauses {
             let view = clause_view(&words, &mentions, &dropped, cs, ce);
             if view.words.is_empty() {
                 continue;
             }
+            if carried_source.is_none() && subjectless(&view, &tags, &words) {
+                carried_source = clause_subject;
+            }
             let clause_events =
                 self.code_clause(&view, &tags, &mentions, &matcher, &mut carried_source, opts);
+            if opts.country_sector.is_some() && !self.tabari {
+                clause_subject = subject_of(&view);
+            }
             raw.extend(clause_events);
             if tabari.is_some_and(|t| t.code_by == CodeBy::Sentence) && !raw.is_empty() {
                 break;
@@ -998,7 +1006,19 @@ impl Engine {
             }
             let aux =
                 (first_adverb.saturating_sub(3)..pos).any(|q| view.words[q].kind == WordKind::Aux);
-            if aux {
+            // News: a participle followed by "by" is passive without an auxiliary too, as a
+            // reduced relative ("officials blacklisted by Gondor"): Gondor did it.
+            let reduced = news_targets
+                && !self.tabari
+                && view
+                    .words
+                    .get(verb_end)
+                    .is_some_and(|w| w.kind == WordKind::By)
+                && view
+                    .words
+                    .get(verb_end.saturating_sub(1))
+                    .is_some_and(|w| is_participle(&w.key));
+            if aux || reduced {
                 let by = (verb_end..(verb_end + 2).min(view.words.len()))
                     .find(|&q| view.words[q].kind == WordKind::By);
                 let participle = view
@@ -1069,10 +1089,21 @@ impl Engine {
         }
         if target.is_none() {
             let scode = source.map(code).unwrap_or("");
+            // News: a country and its government are one actor ("Arnor ... what its
+            // president called Gondor's provocations": not Arnor against its president). A
+            // bare country word after the verb may be its people ("Mexicans"): kept.
+            let one_actor = |m: usize| {
+                let a = code(m);
+                news_targets
+                    && !a.starts_with("---")
+                    && a.get(..3) == scode.get(..3)
+                    && a.get(3..) == Some("GOV")
+                    && matches!(scode.get(3..), Some("" | "GOV"))
+            };
             target = after
                 .iter()
                 .copied()
-                .find(|&m| code(m) != scode && Some(m) != source)
+                .find(|&m| code(m) != scode && Some(m) != source && !one_actor(m))
                 .or_else(|| {
                     // Only TABARI looks back: elsewhere an actor before the verb that is not
                     // its subject is not its object either ("Y, after X burned down its
@@ -1408,6 +1439,74 @@ fn governed(view: &ClauseView, upper_end: usize, pos: usize) -> bool {
     between.iter().any(|w| w.key == "to")
 }
 
+/// A clause whose words before its first verb are only a conjunction, auxiliaries, modals and
+/// adverbs ("..., but will retaliate"): its subject is the previous clause's.
+fn subjectless(view: &ClauseView, tags: &[Tag], words: &[words::Word]) -> bool {
+    let first_verb = (0..view.words.len())
+        .find(|&p| matches!(tags.get(view.word_index[p]), Some(Tag::Verb { .. })));
+    let Some(first_verb) = first_verb else {
+        return false;
+    };
+    // The clause split may leave its conjunction out of the clause or in it.
+    let start = view.word_index[0];
+    let conj_before = start > 0 && words[start - 1].kind == WordKind::Conj;
+    let from = usize::from(view.words[0].kind == WordKind::Conj);
+    (conj_before || from == 1)
+        && first_verb > 0
+        && view.words[from..first_verb].iter().all(|w| {
+            matches!(
+                w.key.as_str(),
+                "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "also"
+                    | "then"
+                    | "never"
+                    | "not"
+                    | "n't"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "later"
+                    | "further"
+                    | "to"
+                    | "be"
+                    | "been"
+                    | "already"
+                    | "still"
+                    | "again"
+                    | "fail"
+            )
+        })
+}
+
+/// The subject of a clause: its first actor after its last reporting verb ("X said Y acted
+/// ...": Y), else its first actor.
+fn subject_of(view: &ClauseView) -> Option<usize> {
+    let from = (0..view.words.len())
+        .rev()
+        .find(|&q| context::is_reporting(&view.words[q].key))
+        .map_or(0, |q| q + 1);
+    let first = |from: usize| {
+        view.mention_at[from..]
+            .iter()
+            .find_map(|slot| slot.map(|(m, _)| m))
+    };
+    first(from).or_else(|| first(0))
+}
+
 /// Words that open a subordinate clause with a subject of its own.
 fn is_subordinator(key: &str) -> bool {
     matches!(
@@ -1584,7 +1683,10 @@ fn gives_the_order(words: &[words::Word], m: &Mention) -> bool {
 /// Codes a compound's members do together: meetings, agreements and cooperation (03–06), and
 /// the symmetric codes.
 fn mutual_code(code: &str) -> bool {
-    matches!(code.get(..2), Some("03" | "04" | "05" | "06")) || atalaya_cameo::is_symmetric(code)
+    matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+        // A ceasefire or pulling back forces (087x) is done by both sides together.
+        || code.starts_with("087")
+        || atalaya_cameo::is_symmetric(code)
 }
 
 /// "each other", "one another": the clause's act goes both ways between a compound's members.
@@ -1740,6 +1842,67 @@ mod tests {
         assert_eq!(
             code("Arnor said it attacked Rohan."),
             vec![t("ARN", "ROH", "190")]
+        );
+    }
+
+    /// News: a clause with no subject of its own ("..., but will attack Y") takes the previous
+    /// clause's, even when that clause coded nothing; the doer's own government is not its target.
+    #[test]
+    fn subjectless_clause_takes_the_previous_subject() {
+        let actors = format!(
+            "{ARDA}\n@entity ROH Rohan\n  code ROH\n\n@entity ROH.theo Theo\n  code ROHGOV\n"
+        );
+        let e = engine(
+            &actors,
+            "",
+            "@verb SAY\n  forms say says said\n\n\
+             @verb ATTACK\n  forms attack attacked\n  code 190\n",
+        );
+        let mut opts = e.default_options();
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Aranor said Rohan wants no war, but will attack Gondor if needed."),
+            vec![t("ROH", "GON", "190")]
+        );
+        assert_eq!(
+            code("Rohan wants no war and will attack what Theo called Gondor threats."),
+            vec![t("ROH", "GON", "190")]
+        );
+    }
+
+    /// News: both sides of a compound agree to a truce together (087x is a joint act).
+    #[test]
+    fn a_compounds_truce_is_mutual() {
+        let e = engine(
+            ARDA,
+            "",
+            "@verb AGREE\n  forms agree agreed\n  pattern * to_a_truce -> 0871\n",
+        );
+        let mut opts = e.default_options();
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Arnor and Gondor agreed to a truce."),
+            vec![t("ARN", "GON", "0871"), t("GON", "ARN", "0871")]
+        );
+    }
+
+    /// News: "X sanctioned by Y" with no auxiliary is a passive too.
+    #[test]
+    fn reduced_relative_passive_in_news() {
+        let actors = format!("{ARDA}\n@entity ROH Rohan\n  code ROH\n");
+        let e = engine(
+            &actors,
+            "",
+            "@verb SANCTION\n  forms sanction sanctioned\n  code 163\n",
+        );
+        let mut opts = e.default_options();
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Rohan praised the Gondor firms sanctioned by Aranor."),
+            vec![t("ARNGOV", "GON", "163")]
         );
     }
 

@@ -355,6 +355,20 @@ pub fn analyze(site: &EventSite) -> Context {
     };
     let mut modality = reading.modality;
     let mut cue = reading.cue;
+    // A threat is itself the verbal act (NEWS-CONVENTIONS §4): "will retaliate", "would strike
+    // back" coded 13x are threats made now, not future or considered ones. A condition on the
+    // threat ("If Y attacks, X would warn ...") still makes it hypothetical.
+    let condition = matches!(
+        cue.as_deref(),
+        Some("if" | "unless" | "whether" | "in case")
+    );
+    if site.cameo.starts_with("13")
+        && matches!(modality, Modality::Future | Modality::Hypothetical)
+        && reading.idiom.is_none()
+        && !condition
+    {
+        modality = Modality::Asserted;
+    }
     // A rejection code (12x) from "will not accept" / "refused to allow" already holds the
     // negation: the rejection itself is asserted.
     if modality == Modality::Negated && site.cameo.starts_with("12") && reading.idiom.is_none() {

@@ -204,6 +204,26 @@ fn a_threat_on_a_condition_is_made() {
     assert_eq!(c.modality, Modality::Hypothetical);
 }
 
+/// A threat said with "will" or "would" is made when it is said.
+#[test]
+fn a_threat_in_the_future_tense_is_made() {
+    let c = Case::new("Gondor will retaliate against Arnor.", "retaliate", "138").run();
+    assert_eq!(c.modality, Modality::Asserted);
+    let c = Case::new("Gondor would strike back at Arnor.", "strike", "138").run();
+    assert_eq!(c.modality, Modality::Asserted);
+    // A negated failure is no negation.
+    let c = Case::new(
+        "Gondor will never fail to retaliate against Arnor.",
+        "retaliate",
+        "138",
+    )
+    .run();
+    assert_eq!(c.modality, Modality::Asserted);
+    // The act itself stays future.
+    let c = Case::new("Gondor will strike Arnor.", "strike", "190").run();
+    assert_eq!(c.modality, Modality::Future);
+}
+
 #[test]
 fn conditionals_are_hypothetical_on_both_sides() {
     let text = "If Mexico does not act, the United States will strike the cartels.";
