@@ -94,6 +94,10 @@ pub struct IngestArgs {
     /// alerts are printed on stdout (format: docs/alert-rules.md).
     #[arg(long, value_name = "FILE", env = "ATALAYA_ALERTS")]
     pub alerts: Option<PathBuf>,
+    /// Do not group new events into stories (clusters of reports of one occurrence); they are
+    /// stored without a `cluster_id` and counted one story each.
+    #[arg(long)]
+    pub no_stories: bool,
 }
 
 /// What a worker hands the writer.
@@ -180,6 +184,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let mut store = Store::open(&db_path)?;
+    store.set_clustering(!args.no_stories);
     for run in store.interrupted_runs() {
         eprintln!(
             "atalaya: run {run} in {} was left running by a process that is gone (killed?): marked interrupted",
