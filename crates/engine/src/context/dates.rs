@@ -38,6 +38,9 @@ pub struct DateQuery<'a> {
     /// The sentence's folded words, and the end of the event verb (word index).
     pub keys: &'a [&'a str],
     pub verb_end: usize,
+    /// A future or hypothetical event: its own date expressions give the planned date, and
+    /// the event is dated when the plan is reported (NEWS-CONVENTIONS §5).
+    pub planned: bool,
 }
 
 /// Is the date expression at `word` in the clause of the event verb? Not when a relative clause
@@ -187,7 +190,7 @@ pub fn event_date(q: &DateQuery) -> (Option<String>, Option<String>) {
         let own_dates = nearest(
             event_placed
                 .iter()
-                .filter(|p| !in_any_statement(p.word) && in_verb_clause(q, p.word))
+                .filter(|p| !q.planned && !in_any_statement(p.word) && in_verb_clause(q, p.word))
                 .collect(),
         );
         own_dates.or_else(|| {

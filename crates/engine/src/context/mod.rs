@@ -341,7 +341,16 @@ pub fn analyze(site: &EventSite) -> Context {
             let conditional = if own.is_some() || is_verbal(site.cameo) {
                 cues::conditional_in(&keys, floor, v0)
             } else {
-                cues::conditional_in(&keys, floor, content_end)
+                // A condition after the verb governs the verb's own clause only: it stops at
+                // the next coordinated clause (", and considers that ... if ...").
+                let clause_end = (v1..content_end)
+                    .find(|&i| {
+                        keys.get(i).copied() == Some(";")
+                            || keys.get(i).copied() == Some(",")
+                                && matches!(keys.get(i + 1).copied(), Some("and" | "but"))
+                    })
+                    .unwrap_or(content_end);
+                cues::conditional_in(&keys, floor, clause_end)
             };
             match conditional {
                 Some(word) => Reading {
@@ -444,6 +453,7 @@ pub fn analyze(site: &EventSite) -> Context {
             governing: &governing,
             keys: &keys,
             verb_end: v1,
+            planned: matches!(modality, Modality::Future | Modality::Hypothetical),
         }),
         None => (None, None),
     };

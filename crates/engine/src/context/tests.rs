@@ -204,6 +204,18 @@ fn a_threat_on_a_condition_is_made() {
     assert_eq!(c.modality, Modality::Hypothetical);
 }
 
+/// A condition governs its own clause, not a coordinated one before it.
+#[test]
+fn a_condition_stays_in_its_clause() {
+    let c = Case::new(
+        "Gondor canceled the aid, and warned that sanctions could follow if Arnor acts.",
+        "canceled",
+        "162",
+    )
+    .run();
+    assert_eq!(c.modality, Modality::Asserted);
+}
+
 /// A threat said with "will" or "would" is made when it is said.
 #[test]
 fn a_threat_in_the_future_tense_is_made() {
@@ -557,10 +569,18 @@ fn dates_resolve_against_publication() {
         date_of("Mexico protested the strike.", "protested"),
         d("2025-09-10", "article")
     );
-    // A future verb: the coming Friday.
+    // A future event is dated when it is reported (NEWS-CONVENTIONS §5): "on Friday" is its
+    // planned date, not its date.
     assert_eq!(
         date_of("Rubio will visit Mexico City on Friday.", "visit"),
-        d("2025-09-12", "day")
+        d("2025-09-10", "article")
+    );
+    assert_eq!(
+        date_of(
+            "Gondor said on Monday it would strike Arnor on Friday.",
+            "strike"
+        ),
+        d("2025-09-08", "day")
     );
     // "since March" bounds the event but does not date it.
     assert_eq!(
