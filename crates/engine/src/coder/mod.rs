@@ -1906,6 +1906,25 @@ mod tests {
         );
     }
 
+    /// "The regime" in a later sentence is the government named before.
+    #[test]
+    fn the_regime_is_carried_over() {
+        let actors = format!("{ARDA}\n@entity ROH Rohan\n  code ROH\n");
+        let e = engine(
+            &actors,
+            "@agent GOV government\n  alias regime\n",
+            "@verb CRITICIZE\n  forms criticize criticized\n  code 111\n\n\
+             @verb ARREST\n  forms arrest arrested\n  code 173\n",
+        );
+        assert_eq!(
+            triples(
+                &e,
+                "Gondor criticized Aranor.\n\nThe regime arrested Rohan envoys."
+            ),
+            vec![t("ARNGOV", "ROH", "173"), t("GON", "ARNGOV", "111")]
+        );
+    }
+
     /// "A as well as B" is a compound, as "A and B" is.
     #[test]
     fn as_well_as_joins_a_compound() {

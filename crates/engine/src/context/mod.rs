@@ -133,7 +133,7 @@ pub fn definite_description_kind(keys: &[&str]) -> Option<&'static str> {
     let sector = match head {
         "president" | "administration" | "government" | "ministry" | "minister" | "secretary"
         | "cabinet" | "governor" | "presidency" | "chancellor" | "premier" | "ambassador"
-        | "embassy" | "department" => "GOV",
+        | "embassy" | "department" | "regime" | "authorities" => "GOV",
         "house" if phrase == "white house" => "GOV",
         "cartel" | "cartels" | "gang" | "gangs" | "traffickers" | "smugglers" | "syndicate"
         | "kingpin" => "CRM",
