@@ -13,6 +13,7 @@ mod events;
 mod export;
 mod ingest;
 mod news_eval_cmd;
+mod serve;
 mod timeline;
 
 use clap::{Parser, Subcommand};
@@ -58,6 +59,9 @@ enum Command {
     Alerts(alerts::AlertsArgs),
     /// Export stored events as GDELT or Phoenix TSV, JSON Lines or Parquet.
     Export(export::ExportArgs),
+    /// The HTTP JSON API and the web dashboard over the store (loopback only by default;
+    /// read-only unless a token is given).
+    Serve(serve::ServeArgs),
     // Subcommands are added here, one module each.
 }
 
@@ -75,6 +79,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Alerts(args) => alerts::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

@@ -30,7 +30,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
 pub use bench::{generate_bench_store, BenchSpec, BenchSummary};
-pub use query::{check_day_bound, EventFilter, StoredArticle, StoredEvent};
+pub use query::{
+    check_day_bound, parse_dyad, ActorCount, ActorKey, EventFilter, NetworkEdge, SearchHit,
+    StoredArticle, StoredEvent,
+};
 pub use schema::SCHEMA_VERSION;
 pub use series::{DyadQuery, DyadTallies};
 pub use write::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, RunRecord, WriteOutcome};
@@ -72,6 +75,8 @@ pub enum StoreError {
     },
     #[error("invalid filter: {0}")]
     Filter(String),
+    #[error("{0}")]
+    Series(#[from] atalaya_analysis::SeriesError),
 }
 
 /// How long a connection waits for another process's lock before giving up with "database is

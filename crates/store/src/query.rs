@@ -242,6 +242,74 @@ fn build(filter: &EventFilter) -> Result<(String, Vec<Value>)> {
     Ok((sql, b.params))
 }
 
+/// Splits a dyad written `A-B` (`USA-MEX`) into its two actors, as `--dyad` and the HTTP
+/// API's `dyad` parameter take it.
+pub fn parse_dyad(text: &str) -> Result<(String, String)> {
+    match text.split_once('-') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() && !b.contains('-') => {
+            Ok((a.trim().to_string(), b.trim().to_string()))
+        }
+        _ => Err(StoreError::Filter(format!(
+            "dyad `{text}`: expected two actors joined by `-`, e.g. USA-MEX"
+        ))),
+    }
+}
+
+/// Whether [`Store::actor_counts`] and [`Store::network`] group by actor code or by country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ActorKey {
+    #[default]
+    Code,
+    Country,
+}
+
+impl ActorKey {
+    fn column(self, side: &str) -> String {
+        match self {
+            ActorKey::Code => format!("e.{side}_code"),
+            ActorKey::Country => format!("coalesce(e.{side}_country, '')"),
+        }
+    }
+}
+
+/// An actor (code or country) and how many matching events it is in, on each side.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ActorCount {
+    /// Actor code, or country (empty: no country).
+    pub actor: String,
+    pub events: u64,
+    pub as_source: u64,
+    pub as_target: u64,
+}
+
+/// Matching events from one actor to another, per quad class.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NetworkEdge {
+    pub source: String,
+    pub target: String,
+    pub events: u64,
+    pub verbal_cooperation: u64,
+    pub material_cooperation: u64,
+    pub verbal_conflict: u64,
+    pub material_conflict: u64,
+    /// Events with no quad class.
+    pub no_quad: u64,
+}
+
+/// An article that a full-text query found, with a short passage around the match.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SearchHit {
+    pub id: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+    /// A few words of the text around the best match (FTS5 `snippet`).
+    pub snippet: String,
+    /// Events coded from this article.
+    pub events: u64,
+}
+
 /// Checks a date bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real month and day
 /// (`2025-13-01` and `2025-02-29` are errors). Returns it trimmed.
 pub fn check_day_bound(value: &str) -> Result<String> {
@@ -445,6 +513,114 @@ impl Store {
             .query_row(&sql, rusqlite::params_from_iter(b.params), |row| row.get(0))
             .map_err(|err| fts_error(err, filter.text.as_deref()))?;
         Ok(count.max(0) as u64)
+    }
+
+    /// Actors (codes or countries) of the matching events, most events first (then by name),
+    /// at most `limit`. The filter's own limit and offset are ignored.
+    pub fn actor_counts(
+        &self,
+        filter: &EventFilter,
+        key: ActorKey,
+        limit: u64,
+    ) -> Result<Vec<ActorCount>> {
+        let b = conditions(filter)?;
+        let from = from_where(&b);
+        // Numbered parameters may be used twice: both halves share them.
+        let sql = format!(
+            "SELECT actor, sum(s), sum(t) FROM (
+                 SELECT {src} AS actor, 1 AS s, 0 AS t{from}
+                 UNION ALL
+                 SELECT {tgt} AS actor, 0 AS s, 1 AS t{from})
+             GROUP BY actor ORDER BY sum(s) + sum(t) DESC, actor LIMIT {limit}",
+            src = key.column("source"),
+            tgt = key.column("target"),
+            limit = limit.min(i64::MAX as u64),
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(b.params), |row| {
+                let s = row.get::<_, i64>(1)?.max(0) as u64;
+                let t = row.get::<_, i64>(2)?.max(0) as u64;
+                Ok(ActorCount {
+                    actor: row.get(0)?,
+                    events: s + t,
+                    as_source: s,
+                    as_target: t,
+                })
+            })
+            .map_err(|err| fts_error(err, filter.text.as_deref()))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|err| fts_error(err, filter.text.as_deref()))
+    }
+
+    /// The actor network of the matching events: one edge per (source, target), with counts
+    /// per quad class, most events first, at most `limit` edges.
+    pub fn network(
+        &self,
+        filter: &EventFilter,
+        key: ActorKey,
+        limit: u64,
+    ) -> Result<Vec<NetworkEdge>> {
+        let b = conditions(filter)?;
+        let sql = format!(
+            "SELECT {src}, {tgt}, count(*),
+                    sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3),
+                    sum(e.quad_class = 4), sum(e.quad_class IS NULL){from}
+             GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT {limit}",
+            src = key.column("source"),
+            tgt = key.column("target"),
+            from = from_where(&b),
+            limit = limit.min(i64::MAX as u64),
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let count = |row: &Row<'_>, i: usize| -> rusqlite::Result<u64> {
+            Ok(row.get::<_, Option<i64>>(i)?.unwrap_or(0).max(0) as u64)
+        };
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(b.params), |row| {
+                Ok(NetworkEdge {
+                    source: row.get(0)?,
+                    target: row.get(1)?,
+                    events: count(row, 2)?,
+                    verbal_cooperation: count(row, 3)?,
+                    material_cooperation: count(row, 4)?,
+                    verbal_conflict: count(row, 5)?,
+                    material_conflict: count(row, 6)?,
+                    no_quad: count(row, 7)?,
+                })
+            })
+            .map_err(|err| fts_error(err, filter.text.as_deref()))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|err| fts_error(err, filter.text.as_deref()))
+    }
+
+    /// Articles matching an FTS5 query, best first, each with a passage around the match and
+    /// its number of events; at most `limit`.
+    pub fn search_hits(&self, query: &str, limit: u64) -> Result<Vec<SearchHit>> {
+        let sql = "SELECT a.id, a.url, a.outlet, a.published, a.title,
+                    snippet(articles_fts, 1, '', '', '…', 24),
+                    (SELECT count(*) FROM events e WHERE e.article_id = a.id)
+             FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+             WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT ?2";
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt
+            .query_map(
+                rusqlite::params![query, limit.min(i64::MAX as u64) as i64],
+                |row| {
+                    Ok(SearchHit {
+                        id: row.get(0)?,
+                        url: row.get(1)?,
+                        outlet: row.get(2)?,
+                        published: row.get(3)?,
+                        title: row.get(4)?,
+                        snippet: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                        events: row.get::<_, i64>(6)?.max(0) as u64,
+                    })
+                },
+            )
+            .map_err(|err| fts_error(err, Some(query)))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|err| fts_error(err, Some(query)))
     }
 
     /// The event with this id (`article-sentence-index`), if stored.
