@@ -194,18 +194,19 @@ impl TimelineSpec {
         } else {
             Counting::Story
         };
-        let bound = |param: &'static str, value: Option<&str>, read: fn(&str) -> Option<NaiveDate>| {
-            value
-                .map(|v| {
-                    read(v).ok_or_else(|| RequestError {
-                        param,
-                        message: format!(
-                            "{param} `{v}` is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"
-                        ),
+        let bound =
+            |param: &'static str, value: Option<&str>, read: fn(&str) -> Option<NaiveDate>| {
+                value
+                    .map(|v| {
+                        read(v).ok_or_else(|| RequestError {
+                            param,
+                            message: format!(
+                                "{param} `{v}` is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"
+                            ),
+                        })
                     })
-                })
-                .transpose()
-        };
+                    .transpose()
+            };
         spec.since = bound("since", request.since, crate::bucket::bound_start)?;
         spec.until = bound("until", request.until, crate::bucket::bound_end)?;
         if let (Some(since), Some(until)) = (spec.since, spec.until) {

@@ -243,8 +243,7 @@ impl Ingester {
         let mut totals = Totals::default();
 
         let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
-            let (raw_tx, raw_rx) =
-                mpsc::sync_channel::<Result<RawRecord, SourceError>>(jobs * 64);
+            let (raw_tx, raw_rx) = mpsc::sync_channel::<Result<RawRecord, SourceError>>(jobs * 64);
             let (work_tx, work_rx) = mpsc::sync_channel::<Work>(jobs * 64);
             let options = &options;
             scope.spawn(move || read_inputs(inputs, options, raw_tx));

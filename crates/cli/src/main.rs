@@ -3,6 +3,7 @@
 mod alerts;
 mod articles;
 mod bench;
+mod bench_serve;
 mod bench_store;
 mod bench_timeline;
 mod code;
@@ -42,6 +43,9 @@ enum Command {
     /// Generate a store of synthetic events (dyads, codes, modalities, days, stories) for
     /// benchmarks.
     BenchStore(bench_store::BenchStoreArgs),
+    /// Load-test the HTTP API: N concurrent clients send filtered events queries to an
+    /// in-process server on loopback; p50/p99 latency and requests per second.
+    BenchServe(bench_serve::BenchServeArgs),
     /// Measure `timeline` for one dyad over N runs: store open, query, series, CSV.
     BenchTimeline(bench_timeline::BenchTimelineArgs),
     /// Check dictionaries or report their coverage.
@@ -74,6 +78,7 @@ fn main() -> ExitCode {
         Command::BenchCode(args) => bench::run(args),
         Command::BenchStore(args) => bench_store::run(args),
         Command::BenchTimeline(args) => bench_timeline::run(args),
+        Command::BenchServe(args) => bench_serve::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),

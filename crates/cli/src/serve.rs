@@ -42,6 +42,9 @@ pub struct ServeArgs {
     /// Read connections to the store (queries at once) [default: twice the cores].
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=256))]
     pub readers: Option<u64>,
+    /// GET answers kept for reuse while the store files are unchanged (0: no cache).
+    #[arg(long, default_value_t = 4096)]
+    pub cache_entries: usize,
     #[command(flatten)]
     pub dicts: DictArgs,
 }
@@ -95,7 +98,9 @@ fn read_token(args: &ServeArgs) -> anyhow::Result<Option<String>> {
     };
     match token.map(|t| t.trim().to_string()) {
         Some(t) if t.is_empty() => bail!("the token (--token-file or ATALAYA_TOKEN) is empty"),
-        Some(t) if t.len() < 16 => bail!("the token is shorter than 16 characters: too easy to guess"),
+        Some(t) if t.len() < 16 => {
+            bail!("the token is shorter than 16 characters: too easy to guess")
+        }
         other => Ok(other),
     }
 }
@@ -119,13 +124,20 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let ingest: Option<Arc<dyn Ingest>> = match &token {
         None => None,
         Some(_) => Some(Arc::new(CliIngest {
-            ingester: Ingester::new(db_path.clone(), &args.dicts, &ReadArgs::default(), None, 256)?,
+            ingester: Ingester::new(
+                db_path.clone(),
+                &args.dicts,
+                &ReadArgs::default(),
+                None,
+                256,
+            )?,
         })),
     };
     let mut limits = Limits {
         max_body: args.max_body,
         timeout: Duration::from_secs(args.timeout),
         max_in_flight: args.max_in_flight as usize,
+        cache_entries: args.cache_entries,
         ..Limits::default()
     };
     if let Some(readers) = args.readers {
@@ -157,7 +169,10 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             }
         );
         if !args.bind.ip().is_loopback() {
-            eprintln!("atalaya: warning: {} is reachable from the network", args.bind);
+            eprintln!(
+                "atalaya: warning: {} is reachable from the network",
+                args.bind
+            );
         }
         atalaya_server::serve(listener, app, async {
             let _ = tokio::signal::ctrl_c().await;

@@ -113,7 +113,9 @@ pub async fn events(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> A
             let events = if offset >= total {
                 Vec::new()
             } else {
-                store.events(&filter).map_err(|e| ApiError::store(e, None))?
+                store
+                    .events(&filter)
+                    .map_err(|e| ApiError::store(e, None))?
             };
             let out: Vec<EventOut<'_>> = events.iter().map(event_out).collect();
             to_json(&json!({
@@ -241,7 +243,13 @@ pub async fn event(
 }
 
 pub const SERIES_PARAMS: &[&str] = &[
-    "dyad", "directed", "interval", "since", "until", "per_report", "baseline",
+    "dyad",
+    "directed",
+    "interval",
+    "since",
+    "until",
+    "per_report",
+    "baseline",
 ];
 
 /// `GET /api/series`: a dyad's series per day, week or month with the escalation index, as

@@ -20,6 +20,7 @@
 
 mod api;
 pub mod bench;
+mod cache;
 mod error;
 mod params;
 mod pool;
@@ -69,6 +70,8 @@ pub struct Limits {
     pub readers: usize,
     /// Longest a query waits for a connection; longer gets 503.
     pub reader_wait: Duration,
+    /// GET answers kept for reuse while the store is unchanged (0: no cache).
+    pub cache_entries: usize,
 }
 
 impl Default for Limits {
@@ -79,6 +82,7 @@ impl Default for Limits {
             max_in_flight: 2048,
             readers: std::thread::available_parallelism().map_or(2, |n| n.get() * 2),
             reader_wait: Duration::from_secs(20),
+            cache_entries: 4096,
         }
     }
 }
@@ -108,17 +112,21 @@ pub struct App {
     pub(crate) ingest_turn: tokio::sync::Mutex<()>,
     pub(crate) limits: Limits,
     pub(crate) loopback_only: bool,
+    pub(crate) cache: cache::Cache,
 }
 
 impl App {
     /// Opens the store read-only (an error names the file when it is missing or unreadable).
     pub fn new(config: Config) -> Result<Arc<App>, atalaya_store::StoreError> {
-        let pool = ReadPool::open(
-            config.db,
-            config.limits.readers,
-            config.limits.reader_wait,
-        )?;
+        let pool = ReadPool::open(config.db, config.limits.readers, config.limits.reader_wait)?;
+        let cache = cache::Cache::new(
+            pool.path(),
+            config.limits.cache_entries,
+            // At most 64 MiB of answers; one answer at most 4 MiB.
+            64 * 1024 * 1024,
+        );
         Ok(Arc::new(App {
+            cache,
             pool: Arc::new(pool),
             rules: config.rules,
             rules_origin: config.rules_origin,
@@ -149,7 +157,11 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
 /// The router is built from this list alone.
 pub fn routes() -> Vec<(Method, &'static str, MethodRouter<Arc<App>>)> {
     vec![
-        (Method::GET, "/", get(|| async { asset("text/html; charset=utf-8", INDEX_HTML) })),
+        (
+            Method::GET,
+            "/",
+            get(|| async { asset("text/html; charset=utf-8", INDEX_HTML) }),
+        ),
         (
             Method::GET,
             "/assets/app.js",
@@ -200,7 +212,10 @@ pub fn router(app: Arc<App>) -> Router {
     router
         .fallback(|| async { ApiError::not_found("no such route; see /openapi.json") })
         .method_not_allowed_fallback(|| async {
-            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method not allowed on this route")
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method not allowed on this route",
+            )
         })
         .layer(
             ServiceBuilder::new()
@@ -216,6 +231,7 @@ pub fn router(app: Arc<App>) -> Router {
                     limits.max_in_flight,
                 )),
         )
+        .layer(middleware::from_fn_with_state(Arc::clone(&app), cached))
         .layer(middleware::from_fn_with_state(Arc::clone(&app), guard))
         .with_state(app)
 }
@@ -229,7 +245,9 @@ fn loopback_host(host: &str) -> bool {
     };
     name.eq_ignore_ascii_case("localhost")
         || name == "::1"
-        || name.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+        || name
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Before the routes: the `Host` check and the declared body size; after: headers that keep
@@ -278,6 +296,44 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
     response
 }
 
+/// GET answers of the JSON API from the cache while the store is unchanged (see `cache.rs`);
+/// a 200 answer is kept for the next time.
+async fn cached(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    let cacheable = request.method() == Method::GET
+        && request.uri().path().starts_with("/api/")
+        && app.limits.cache_entries > 0;
+    if !cacheable {
+        return next.run(request).await;
+    }
+    let key = request.uri().to_string();
+    let stamp = app.cache.stamp();
+    if let Some(bytes) = app.cache.get(&key, stamp) {
+        return asset_bytes(bytes);
+    }
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    // Our own answers, bounded by their routes' page sizes; `put` keeps only small ones.
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => {
+            app.cache.put(key, stamp, bytes.clone());
+            Response::from_parts(parts, axum::body::Body::from(bytes))
+        }
+        Err(err) => ApiError::internal(format!("answer cut short: {err}")).into_response(),
+    }
+}
+
+fn asset_bytes(bytes: axum::body::Bytes) -> Response {
+    let mut response = axum::body::Body::from(bytes).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
 /// Serves `app` on `listener` until `shutdown` completes.
 pub async fn serve(
     listener: tokio::net::TcpListener,
@@ -295,10 +351,23 @@ mod tests {
 
     #[test]
     fn loopback_hosts() {
-        for host in ["localhost", "localhost:8080", "127.0.0.1:9", "127.1.2.3", "[::1]:80", "[::1]"] {
+        for host in [
+            "localhost",
+            "localhost:8080",
+            "127.0.0.1:9",
+            "127.1.2.3",
+            "[::1]:80",
+            "[::1]",
+        ] {
             assert!(loopback_host(host), "{host}");
         }
-        for host in ["example.com", "evil.localhost.example:80", "10.0.0.1:80", "[::2]:80", ""] {
+        for host in [
+            "example.com",
+            "evil.localhost.example:80",
+            "10.0.0.1:80",
+            "[::2]:80",
+            "",
+        ] {
             assert!(!loopback_host(host), "{host}");
         }
     }

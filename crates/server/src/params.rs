@@ -39,7 +39,10 @@ impl Params {
                 ));
             }
             if values.insert(name.to_string(), value.to_string()).is_some() {
-                return Err(ApiError::param(&name, format!("parameter `{name}` given twice")));
+                return Err(ApiError::param(
+                    &name,
+                    format!("parameter `{name}` given twice"),
+                ));
             }
         }
         Ok(Params { values })

@@ -20,7 +20,11 @@ pub struct ReadPool {
 impl ReadPool {
     /// Opens one connection now, so that a missing or unreadable store fails at startup; the
     /// others are opened when first needed.
-    pub fn open(path: PathBuf, size: usize, wait: Duration) -> Result<ReadPool, atalaya_store::StoreError> {
+    pub fn open(
+        path: PathBuf,
+        size: usize,
+        wait: Duration,
+    ) -> Result<ReadPool, atalaya_store::StoreError> {
         let first = Store::open_readonly(&path)?;
         let size = size.max(1);
         Ok(ReadPool {

@@ -124,9 +124,7 @@ fn build_store(path: &Path) {
         for (n, e) in f.events.iter().enumerate() {
             // The sentence holding the source words.
             let source_at = span_of(f.text, e.source.2, 0);
-            let sentence_start = f.text[..source_at.start]
-                .rfind(". ")
-                .map_or(0, |i| i + 2);
+            let sentence_start = f.text[..source_at.start].rfind(". ").map_or(0, |i| i + 2);
             let sentence_end = f.text[source_at.start..]
                 .find('.')
                 .map_or(f.text.len(), |i| source_at.start + i + 1);
@@ -210,7 +208,10 @@ struct FakeIngest {
 impl Ingest for FakeIngest {
     fn ingest(&self, body: &[u8]) -> Result<Value, IngestError> {
         std::thread::sleep(self.delay);
-        let lines = body.split(|b| *b == b'\n').filter(|l| !l.is_empty()).count();
+        let lines = body
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count();
         if lines == 0 {
             return Err(IngestError::BadInput("no article in the body".into()));
         }
@@ -376,7 +377,10 @@ async fn bad_parameters_are_400_naming_the_parameter() {
         ("/api/events?text=%22unclosed", "text"),
         ("/api/series", "dyad"),
         ("/api/series?dyad=USA-MEX&interval=year", "interval"),
-        ("/api/series?dyad=USA-MEX&since=2025-06&until=2025-01", "since"),
+        (
+            "/api/series?dyad=USA-MEX&since=2025-06&until=2025-01",
+            "since",
+        ),
         ("/api/series?dyad=USA-MEX&baseline=1", "baseline"),
         ("/api/series?dyad=U%20S-MEX", "dyad"),
         ("/api/actors?by=city", "by"),
@@ -412,7 +416,12 @@ async fn one_event_shows_its_evidence() {
         .as_array()
         .into_iter()
         .flatten()
-        .map(|p| (p["text"].as_str().unwrap_or("").to_string(), p["role"].clone()))
+        .map(|p| {
+            (
+                p["text"].as_str().unwrap_or("").to_string(),
+                p["role"].clone(),
+            )
+        })
         .collect();
     let roles: Vec<(&str, Option<&str>)> = parts
         .iter()
@@ -449,7 +458,9 @@ async fn unknown_ids_and_routes_are_404_json() {
     let s = server();
     let (status, json) = get(&s, "/api/events/no-such-event").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(json["error"].as_str().is_some_and(|e| e.contains("no-such-event")));
+    assert!(json["error"]
+        .as_str()
+        .is_some_and(|e| e.contains("no-such-event")));
     let (status, json) = get(&s, "/api/nothing").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(json["error"].is_string());
@@ -477,7 +488,12 @@ async fn series_has_the_index_per_direction() {
         .as_array()
         .into_iter()
         .flatten()
-        .map(|b| (b["bucket"].as_str().unwrap_or(""), b["count"].as_u64().unwrap_or(0)))
+        .map(|b| {
+            (
+                b["bucket"].as_str().unwrap_or(""),
+                b["count"].as_u64().unwrap_or(0),
+            )
+        })
         .collect();
     assert_eq!(buckets, [("2025-03", 2), ("2025-04", 0), ("2025-05", 1)]);
     let march = &json["series"][0]["buckets"][0]["class"];
@@ -498,7 +514,12 @@ async fn actors_and_network_count_the_period() {
         .as_array()
         .into_iter()
         .flatten()
-        .map(|a| (a["actor"].as_str().unwrap_or(""), a["events"].as_u64().unwrap_or(0)))
+        .map(|a| {
+            (
+                a["actor"].as_str().unwrap_or(""),
+                a["events"].as_u64().unwrap_or(0),
+            )
+        })
         .collect();
     assert_eq!(
         actors,
@@ -628,19 +649,31 @@ async fn dashboard_is_served_with_its_assets() {
     let s = server();
     let (status, content_type, page) = send(
         &s,
-        Request::get("/").body(Body::empty()).unwrap_or_else(|e| panic!("{e}")),
+        Request::get("/")
+            .body(Body::empty())
+            .unwrap_or_else(|e| panic!("{e}")),
     )
     .await;
     assert_eq!(status, StatusCode::OK);
     assert!(content_type.starts_with("text/html"));
     let page = page.as_str().unwrap_or("").to_string();
-    for needle in ["/assets/app.js", "/assets/app.css", "id=\"timeline\"", "id=\"dyad\""] {
+    for needle in [
+        "/assets/app.js",
+        "/assets/app.css",
+        "id=\"timeline\"",
+        "id=\"dyad\"",
+    ] {
         assert!(page.contains(needle), "{needle}");
     }
-    for (path, kind) in [("/assets/app.js", "text/javascript"), ("/assets/app.css", "text/css")] {
+    for (path, kind) in [
+        ("/assets/app.js", "text/javascript"),
+        ("/assets/app.css", "text/css"),
+    ] {
         let (status, content_type, body) = send(
             &s,
-            Request::get(path).body(Body::empty()).unwrap_or_else(|e| panic!("{e}")),
+            Request::get(path)
+                .body(Body::empty())
+                .unwrap_or_else(|e| panic!("{e}")),
         )
         .await;
         assert_eq!(status, StatusCode::OK);
@@ -680,7 +713,10 @@ async fn openapi_matches_the_router() {
         params.sort();
         let mut taken = atalaya_server::route_params(path);
         taken.sort();
-        assert_eq!(params, taken, "{method} {path}: documented vs taken parameters");
+        assert_eq!(
+            params, taken,
+            "{method} {path}: documented vs taken parameters"
+        );
         // The route answers (not the 404 fallback), with any path parameter filled in.
         let uri = path.replace("{id}", "f1-0-0");
         let uri = match path {

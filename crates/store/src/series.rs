@@ -10,10 +10,10 @@
 
 use crate::{Result, Store, StoreError};
 use atalaya_analysis::{build_timeline, Firing, Rule, SeriesKey, Tally, Timeline, TimelineSpec};
-use std::collections::HashMap;
 use atalaya_engine::Modality;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
+use std::collections::HashMap;
 
 /// One dyad's events over a range of days.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -237,11 +237,11 @@ impl Store {
 
     /// The first and last day of any stored event (`YYYY-MM-DD`), if any.
     pub fn day_range(&self) -> Result<Option<(NaiveDate, NaiveDate)>> {
-        let (first, last): (Option<String>, Option<String>) = self.conn.query_row(
-            "SELECT min(day), max(day) FROM events",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?;
+        let (first, last): (Option<String>, Option<String>) =
+            self.conn
+                .query_row("SELECT min(day), max(day) FROM events", [], |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                })?;
         Ok(first
             .as_deref()
             .and_then(atalaya_analysis::parse_day)

@@ -112,7 +112,7 @@ function drawTimeline(series) {
   for (const z of [-zMax, 0, zMax]) {
     root.append(svg("text", { x: W - right + 6, y: yz(z) + 4 }, `z ${z.toFixed(1)}`));
   }
-  root.append(svg("text", { x: 4, y: top + 8 }, series.counting === "report" ? "reports" : "stories"));
+  root.append(svg("text", { x: left, y: top - 5, "text-anchor": "end" }, series.counting === "report" ? "reports" : "stories"));
   let peak = 0;
   buckets.forEach((b, i) => { if (b.count > buckets[peak].count) peak = i; });
   const labelEvery = Math.max(1, Math.ceil(buckets.length / 12));
