@@ -35,10 +35,13 @@ fn start(db: &std::path::Path, token: Option<&str>) -> Server {
     }
     let mut child = command.spawn().unwrap_or_else(|e| panic!("spawn: {e}"));
     let stderr = child.stderr.take().unwrap_or_else(|| panic!("no stderr"));
+    let mut reader = BufReader::new(stderr);
     let mut line = String::new();
-    BufReader::new(stderr)
+    reader
         .read_line(&mut line)
         .unwrap_or_else(|e| panic!("{e}"));
+    // Keep reading what the server prints, so that it never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
     let addr = line
         .split("http://")
         .nth(1)
