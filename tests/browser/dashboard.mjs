@@ -113,6 +113,7 @@ try {
   await rows.first().waitFor();
   const rowCount = await rows.count();
   if (rowCount < 1) await fail("no events listed for the spike");
+  await page.locator("[data-testid=story-row]").first().waitFor();
 
   step(`open the first of its ${rowCount} events`);
   const eventId = await rows.first().getAttribute("data-event-id");

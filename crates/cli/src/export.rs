@@ -2,8 +2,9 @@
 //!
 //! - `gdelt`: the 61 columns of the GDELT 2.0 event table, tab-separated, no header; columns
 //!   atalaya has no counterpart for are empty (see the column notes in [`gdelt_row`]).
-//! - `phoenix`: the 26 Phoenix columns, tab-separated, no header, Phoenix quad classes.
-//! - `jsonl`: the full event record, one JSON object per line.
+//! - `phoenix`: the 26 Phoenix columns, tab-separated, no header, Phoenix quad classes (the
+//!   format has no cluster column: a 27th would break its readers).
+//! - `jsonl`: the full event record, one JSON object per line, `cluster_id` included.
 //! - `parquet`: one typed column per event field (see [`parquet_schema`]), Snappy-compressed.
 //!
 //! With `--partition month`, `-o` names a folder that receives Hive-style partitions
@@ -226,7 +227,9 @@ fn split_actor_code(code: &str) -> (String, String, String) {
 /// id; dates from the event date, else the publication day; Actor*Code/CountryCode/Type1Code
 /// from the actor code, country and sector; Actor*Name = entity name, else the words matched
 /// (upper case, as GDELT); IsRootEvent = first sentence of the article; NumMentions/NumSources/
-/// NumArticles = 1 (one row is one report); ActionGeo_* from the event location (geo type 1
+/// NumArticles = the event's story's events, distinct outlets and distinct articles (its
+/// mention trail; 1, 1, 1 for an event in no story, and at least 1 source: an outlet-less
+/// article is still one); ActionGeo_* from the event location (geo type 1
 /// country, 5 state, 4 city/point; no FIPS country code, so that column is empty); DATEADDED =
 /// when the article was stored; SOURCEURL = article URL, else its id. Empty: known group,
 /// ethnic and religion codes, Type2/Type3, AvgTone, Actor1Geo_*, Actor2Geo_*, ADM codes,
@@ -272,7 +275,10 @@ pub fn gdelt_row(stored: &StoredEvent) -> Vec<String> {
     row.push(e.cameo_root.clone());
     row.push(e.quad_class.map(|q| q.to_string()).unwrap_or_default());
     row.push(e.goldstein.map(|g| g.to_string()).unwrap_or_default());
-    row.extend(["1", "1", "1"].map(str::to_string));
+    let (mentions, sources, articles) = stored
+        .story
+        .map_or((1, 1, 1), |s| (s.events, s.outlets.max(1), s.articles));
+    row.extend([mentions, sources, articles].map(|n| n.to_string()));
     row.push(String::new()); // AvgTone
     row.extend(std::iter::repeat_n(String::new(), 16)); // Actor1Geo_*, Actor2Geo_*
     match &e.location {

@@ -94,6 +94,10 @@ pub struct IngestArgs {
     /// alerts are printed on stdout (format: docs/alert-rules.md).
     #[arg(long, value_name = "FILE", env = "ATALAYA_ALERTS")]
     pub alerts: Option<PathBuf>,
+    /// Do not group new events into stories (clusters of reports of one occurrence); they are
+    /// stored without a `cluster_id` and counted one story each.
+    #[arg(long)]
+    pub no_stories: bool,
 }
 
 /// What a worker hands the writer.
@@ -181,6 +185,8 @@ pub struct Ingester {
     pub read: ReadArgs,
     pub jobs: usize,
     pub batch: usize,
+    /// Join new events to stories as they are stored (`ingest --no-stories` turns it off).
+    pub clustering: bool,
 }
 
 impl Ingester {
@@ -213,6 +219,7 @@ impl Ingester {
             read: read.clone(),
             jobs,
             batch,
+            clustering: true,
         })
     }
 
@@ -221,6 +228,7 @@ impl Ingester {
     pub fn run(&self, inputs: Inputs<'_>, command: String, quiet: bool) -> anyhow::Result<Totals> {
         let db_path = &self.db_path;
         let mut store = Store::open(db_path)?;
+        store.set_clustering(self.clustering);
         for run in store.interrupted_runs() {
             eprintln!(
                 "atalaya: run {run} in {} was left running by a process that is gone (killed?): marked interrupted",
@@ -295,13 +303,14 @@ impl Ingester {
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let db_path = args.db.path()?;
-    let ingester = Ingester::new(
+    let mut ingester = Ingester::new(
         db_path.clone(),
         &args.dicts,
         &args.read,
         args.jobs,
         args.batch as usize,
     )?;
+    ingester.clustering = !args.no_stories;
     // Rules are read first, so that a broken line is reported before a long ingest; the
     // ingest goes on either way.
     let rules = match &args.alerts {

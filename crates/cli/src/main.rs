@@ -15,6 +15,7 @@ mod export;
 mod ingest;
 mod news_eval_cmd;
 mod serve;
+mod stories;
 mod timeline;
 
 use clap::{Parser, Subcommand};
@@ -55,6 +56,11 @@ enum Command {
     Ingest(ingest::IngestArgs),
     /// Query stored events by actor, dyad, code, modality, date or article text.
     Events(events::EventsArgs),
+    /// List stories (clusters of the reports of one occurrence) with their mention trail:
+    /// dates, events, articles, outlets, modality, representative event.
+    Stories(stories::StoriesArgs),
+    /// One story with every mention (article, outlet, publication time, modality, sentence).
+    Story(stories::StoryArgs),
     /// A dyad's series per day, week or month: counts per quad class, modality and evidence
     /// class, Goldstein sum and mean, the escalation index and its change points; as a table,
     /// CSV, JSON, PNG or SVG.
@@ -82,6 +88,8 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
+        Command::Stories(args) => stories::run_list(args),
+        Command::Story(args) => stories::run_one(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Alerts(args) => alerts::run(args),
         Command::Serve(args) => serve::run(args),

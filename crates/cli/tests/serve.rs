@@ -52,7 +52,13 @@ fn start(db: &std::path::Path, token: Option<&str>) -> Server {
 }
 
 /// One request on its own connection; (status, body).
-fn request(server: &Server, method: &str, path: &str, headers: &[&str], body: &str) -> (u16, String) {
+fn request(
+    server: &Server,
+    method: &str,
+    path: &str,
+    headers: &[&str],
+    body: &str,
+) -> (u16, String) {
     let mut stream = TcpStream::connect(&server.addr).unwrap_or_else(|e| panic!("connect: {e}"));
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
@@ -129,7 +135,10 @@ fn ingest_through_the_api_needs_the_token_and_stores_coded_events() {
     assert_eq!(report["new"], 1, "{report}");
     let (_, body) = request(&server, "GET", "/api/status", &[], "");
     assert_eq!(json(&body)["articles"], 1, "a stale cached answer: {body}");
-    assert!(report["events"].as_u64().is_some_and(|n| n >= 1), "{report}");
+    assert!(
+        report["events"].as_u64().is_some_and(|n| n >= 1),
+        "{report}"
+    );
     let (status, body) = request(&server, "GET", "/api/events?article=serve-1", &[], "");
     assert_eq!(status, 200, "{body}");
     let events = json(&body);

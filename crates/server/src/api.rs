@@ -242,6 +242,100 @@ pub async fn event(
         .await
 }
 
+/// A story as the API gives it: its dates and counts, modality as the evidence stands, its
+/// representative event and (with `trail`) every mention.
+fn story_json(story: &atalaya_store::StoredStory, trail: bool) -> Result<Value, ApiError> {
+    let m = &story.modalities;
+    let mut out = json!({
+        "id": story.id,
+        "date_start": story.date_start,
+        "date_end": story.date_end,
+        "first_seen": story.first_seen,
+        "last_seen": story.last_seen,
+        "n_events": story.n_events,
+        "n_articles": story.n_articles,
+        "n_outlets": story.n_outlets,
+        "outlets": story.outlets(),
+        "modality": m.strongest(),
+        "modalities": {
+            "asserted": m.asserted, "reported": m.reported, "hypothetical": m.hypothetical,
+            "future": m.future, "negated": m.negated,
+        },
+        "representative": serde_json::to_value(event_out(&story.representative))
+            .map_err(|err| ApiError::internal(err.to_string()))?,
+    });
+    if trail {
+        let mentions: Vec<Value> = story
+            .mentions
+            .iter()
+            .map(|x| {
+                json!({
+                    "event_id": x.event_id, "article_id": x.article_id, "outlet": x.outlet,
+                    "url": x.url, "title": x.title, "published": x.published,
+                    "modality": x.modality, "cameo": x.cameo, "day": x.day,
+                    "sentence": x.sentence,
+                })
+            })
+            .collect();
+        if let Some(map) = out.as_object_mut() {
+            map.insert("mentions".into(), Value::Array(mentions));
+        }
+    }
+    Ok(out)
+}
+
+/// `GET /api/stories`: stories (clusters of reports of one event) whose representative event
+/// matches the filters of `atalaya events`; `since`/`until` bound the story's dates. A page of
+/// `limit` from `offset` and the total, as `atalaya stories` lists them.
+pub async fn stories(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> Answer {
+    let params = Params::parse(query.as_deref(), &events_params())?;
+    let mut filter = event_filter(&params)?;
+    let limit = params.number("limit", 50, 1, MAX_PAGE)?;
+    let offset = params.number("offset", 0, 0, u64::from(u32::MAX))?;
+    filter.limit = Some(limit);
+    filter.offset = Some(offset);
+    app.pool
+        .read(move |store| {
+            let total = store
+                .count_stories(&filter)
+                .map_err(|e| ApiError::store(e, None))?;
+            let stories = store
+                .stories(&filter)
+                .map_err(|e| ApiError::store(e, None))?;
+            let out = stories
+                .iter()
+                .map(|s| story_json(s, false))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Json(json!({
+                "total": total, "offset": offset, "limit": limit, "stories": out,
+            })))
+        })
+        .await
+}
+
+/// `GET /api/stories/{id}`: one story with its whole mention trail.
+pub async fn story(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Answer {
+    Params::parse(query.as_deref(), &[])?;
+    let Ok(number) = id.parse::<i64>() else {
+        return Err(ApiError::param(
+            "id",
+            format!("story id `{id}` is not a number"),
+        ));
+    };
+    app.pool
+        .read(
+            move |store| match store.story(number).map_err(|e| ApiError::store(e, None))? {
+                Some(story) => Ok(Json(story_json(&story, true)?)),
+                None => Err(ApiError::not_found(format!("no story with id {number}"))),
+            },
+        )
+        .await
+}
+
 pub const SERIES_PARAMS: &[&str] = &[
     "dyad",
     "directed",

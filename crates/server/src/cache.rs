@@ -72,7 +72,8 @@ impl Cache {
             inner.bytes -= old.len();
             inner.order.retain(|k| k != &key);
         }
-        while inner.entries.len() >= self.max_entries || inner.bytes + bytes.len() > self.max_bytes {
+        while inner.entries.len() >= self.max_entries || inner.bytes + bytes.len() > self.max_bytes
+        {
             let Some(oldest) = inner.order.pop_front() else {
                 break;
             };

@@ -3,7 +3,7 @@
 //! - Routes (`routes()`, the one list the router is built from and `/openapi.json` is checked
 //!   against): the dashboard's static files (embedded, `assets/`), `/openapi.json`, and the
 //!   JSON API in `api.rs` — events with every filter of `atalaya events` and paging, one event
-//!   with its evidence, dyad series with the escalation index, actors, the actor network,
+//!   with its evidence, stories with their mention trail, dyad series with the escalation index, actors, the actor network,
 //!   alerts, full-text search, and `POST /api/ingest`.
 //! - Reads go through the store's own queries (`EventFilter`, `Store::timeline`,
 //!   `Store::check_alerts`, ...), the ones the CLI runs, on a pool of read-only connections
@@ -180,6 +180,8 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<Arc<App>>)> {
         (Method::GET, "/api/status", get(api::status)),
         (Method::GET, "/api/events", get(api::events)),
         (Method::GET, "/api/events/{id}", get(api::event)),
+        (Method::GET, "/api/stories", get(api::stories)),
+        (Method::GET, "/api/stories/{id}", get(api::story)),
         (Method::GET, "/api/series", get(api::series)),
         (Method::GET, "/api/actors", get(api::actors)),
         (Method::GET, "/api/network", get(api::network)),
@@ -193,7 +195,7 @@ pub fn routes() -> Vec<(Method, &'static str, MethodRouter<Arc<App>>)> {
 /// the document lists the same).
 pub fn route_params(path: &str) -> Vec<&'static str> {
     match path {
-        "/api/events" => api::events_params(),
+        "/api/events" | "/api/stories" => api::events_params(),
         "/api/series" => api::SERIES_PARAMS.to_vec(),
         "/api/actors" | "/api/network" => api::grouped_params(),
         "/api/alerts" => api::ALERTS_PARAMS.to_vec(),

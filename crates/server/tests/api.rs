@@ -682,6 +682,40 @@ async fn dashboard_is_served_with_its_assets() {
     }
 }
 
+async fn first_story(s: &Server) -> String {
+    let (status, json) = get(s, "/api/stories?limit=1").await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    json["stories"][0]["id"].to_string()
+}
+
+#[tokio::test]
+async fn stories_with_their_mention_trail() {
+    let s = server();
+    let (status, json) = get(&s, "/api/stories?dyad=USA-MEX").await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    assert_eq!(json["total"], 3, "{json}");
+    let reps: Vec<&str> = json["stories"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["representative"]["id"].as_str())
+        .collect();
+    assert_eq!(reps, ["f1-0-0", "f2-0-0", "f3-0-0"]);
+    let id = json["stories"][0]["id"].to_string();
+    let (status, story) = get(&s, &format!("/api/stories/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "{story}");
+    assert_eq!(story["mentions"][0]["event_id"], "f1-0-0", "{story}");
+    assert_eq!(story["modality"], "hypothetical");
+    assert_eq!(story["n_articles"], 1);
+    let (status, json) = get(&s, "/api/stories/999999").await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{json}");
+    let (status, json) = get(&s, "/api/stories/abc").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{json}");
+    assert_eq!(json["param"], "id");
+    let (status, json) = get(&s, "/api/stories?quad=0").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{json}");
+}
+
 /// Every route of the router is in `/openapi.json` with the parameters its handler takes,
 /// and the document has no route the router lacks.
 #[tokio::test]
@@ -718,7 +752,11 @@ async fn openapi_matches_the_router() {
             "{method} {path}: documented vs taken parameters"
         );
         // The route answers (not the 404 fallback), with any path parameter filled in.
-        let uri = path.replace("{id}", "f1-0-0");
+        let uri = if path.starts_with("/api/stories/") {
+            path.replace("{id}", &first_story(&s).await)
+        } else {
+            path.replace("{id}", "f1-0-0")
+        };
         let uri = match path {
             "/api/series" => format!("{uri}?dyad=USA-MEX"),
             "/api/search" => format!("{uri}?q=cartel"),

@@ -15,6 +15,9 @@
 //!
 //! - Series: [`Store::dyad_tallies`] groups one dyad's events in SQL for
 //!   `atalaya-analysis` (`series.rs`), from a covering index.
+//! - Stories: writes join each new event to the story (cluster) it reports, in the same
+//!   transaction ([`Store::set_clustering`] turns it off); [`Store::stories`] and
+//!   [`Store::story`] read stories with their mention trail (`stories.rs`).
 //! - Benchmarks: [`generate_bench_store`] fills a new store with synthetic events (`bench.rs`).
 //!
 //! The schema and its migrations are in `schema.rs`; see there for the tables.
@@ -24,18 +27,21 @@ mod process;
 mod query;
 mod schema;
 mod series;
+mod stories;
 mod write;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
+pub use atalaya_stories::ModalityCounts;
 pub use bench::{generate_bench_store, BenchSpec, BenchSummary};
 pub use query::{
     check_day_bound, parse_dyad, ActorCount, ActorKey, EventFilter, NetworkEdge, SearchHit,
-    StoredArticle, StoredEvent,
+    StoredArticle, StoredEvent, StoryCounts,
 };
 pub use schema::SCHEMA_VERSION;
 pub use series::{DyadQuery, DyadTallies};
+pub use stories::{StoredStory, StoryFilter, StoryMention};
 pub use write::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, RunRecord, WriteOutcome};
 
 /// Why a store operation failed.
@@ -97,6 +103,8 @@ pub struct Store {
     /// Runs that opening for writing found `running` with their process gone, and marked
     /// `interrupted`.
     interrupted: Vec<i64>,
+    /// Whether writes join new events to stories (see `stories.rs`).
+    clustering: bool,
 }
 
 impl Store {
@@ -127,6 +135,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             interrupted: Vec::new(),
+            clustering: true,
         };
         store.migrate()?;
         store.interrupted = store.mark_interrupted_runs()?;
@@ -164,6 +173,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             interrupted: Vec::new(),
+            clustering: true,
         })
     }
 

@@ -47,6 +47,17 @@ pub struct StoredEvent {
     pub article_title: Option<String>,
     /// When the article was stored (`YYYY-MM-DDTHH:MM:SSZ`).
     pub ingested_at: String,
+    /// The counts of the event's story, when it is in one.
+    pub story: Option<StoryCounts>,
+}
+
+/// A story's counts, as exports carry them on each of its events (GDELT's NumMentions,
+/// NumArticles, NumSources).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoryCounts {
+    pub events: u64,
+    pub articles: u64,
+    pub outlets: u64,
 }
 
 /// An article as stored.
@@ -70,7 +81,7 @@ pub struct StoredArticle {
 
 const MODALITIES: [&str; 5] = ["asserted", "reported", "hypothetical", "future", "negated"];
 
-const EVENT_COLUMNS: &str =
+pub(crate) const EVENT_COLUMNS: &str =
     "e.rowid, e.id, e.article_id, e.sentence_index, e.span_start, e.span_end,
     e.sentence, e.source_text, e.source_code, e.source_country, e.source_sector,
     e.source_entity_id, e.source_name, e.source_span_start, e.source_span_end,
@@ -78,7 +89,16 @@ const EVENT_COLUMNS: &str =
     e.target_name, e.target_span_start, e.target_span_end, e.cameo, e.cameo_root, e.quad_class,
     e.goldstein, e.plover_type, e.plover_mode, e.modality, e.attribution, e.date,
     e.date_precision, e.day, e.location, e.confidence, e.matched, e.cluster_id,
-    a.url, a.outlet, a.published, a.title, a.ingested_at";
+    a.url, a.outlet, a.published, a.title, a.ingested_at, s.n_events, s.n_articles, s.n_outlets";
+
+/// Columns of [`EVENT_COLUMNS`].
+pub(crate) const EVENT_COLUMN_COUNT: usize = 46;
+
+/// The tables [`EVENT_COLUMNS`] read: an event, its article and its story, if any (the
+/// story's INTEGER id compared with the TEXT `cluster_id` converts a decimal id only, so a
+/// cluster id set by hand, such as `c1`, finds no story).
+pub(crate) const EVENT_FROM: &str = " FROM events e JOIN articles a ON a.id = e.article_id
+    LEFT JOIN stories s ON s.id = e.cluster_id";
 
 /// SQL condition that one side (`source` or `target`) is the given actor.
 fn side_matches(side: &str, param: usize) -> String {
@@ -101,13 +121,13 @@ fn like_prefix(value: &str) -> String {
     escaped
 }
 
-struct SqlBuilder {
-    conditions: Vec<String>,
-    params: Vec<Value>,
+pub(crate) struct SqlBuilder {
+    pub(crate) conditions: Vec<String>,
+    pub(crate) params: Vec<Value>,
 }
 
 impl SqlBuilder {
-    fn push_param(&mut self, value: Value) -> usize {
+    pub(crate) fn push_param(&mut self, value: Value) -> usize {
         self.params.push(value);
         self.params.len()
     }
@@ -156,7 +176,7 @@ impl SqlBuilder {
 /// it prefixes or any code of that country: the matching codes are looked up in the actors
 /// register first (every code an event carries is registered with it), so that the events
 /// are found by index seeks on their codes rather than by reading every event.
-fn conditions(store: &Store, filter: &EventFilter) -> Result<SqlBuilder> {
+pub(crate) fn conditions(store: &Store, filter: &EventFilter) -> Result<SqlBuilder> {
     let mut b = SqlBuilder {
         conditions: Vec::new(),
         params: Vec::new(),
@@ -249,13 +269,14 @@ fn conditions(store: &Store, filter: &EventFilter) -> Result<SqlBuilder> {
     Ok(b)
 }
 
-/// `FROM ... WHERE ...` of a filter, joining each event's article when `articles` (for its
-/// columns, or to match its text).
+/// `FROM ... WHERE ...` of a filter, joining each event's article and story when `articles`
+/// (for their columns, or to match the article's text).
 fn from_where(b: &SqlBuilder, articles: bool) -> String {
-    let mut sql = String::from(" FROM events e");
-    if articles {
-        sql.push_str(" JOIN articles a ON a.id = e.article_id");
-    }
+    let mut sql = String::from(if articles {
+        EVENT_FROM
+    } else {
+        " FROM events e"
+    });
     if !b.conditions.is_empty() {
         sql.push_str(" WHERE ");
         sql.push_str(&b.conditions.join(" AND "));
@@ -436,7 +457,7 @@ fn actor(row: &Row<'_>, first: usize) -> rusqlite::Result<ActorRef> {
     })
 }
 
-fn event_from_row(row: &Row<'_>) -> Result<StoredEvent> {
+pub(crate) fn event_from_row(row: &Row<'_>) -> Result<StoredEvent> {
     let id: String = row.get(1)?;
     let modality_text: String = row.get(29)?;
     let modality: Modality = serde_json::from_value(serde_json::Value::String(modality_text))
@@ -488,6 +509,14 @@ fn event_from_row(row: &Row<'_>) -> Result<StoredEvent> {
         article_published: row.get(40)?,
         article_title: row.get(41)?,
         ingested_at: row.get(42)?,
+        story: match row.get::<_, Option<i64>>(43)? {
+            Some(events) => Some(StoryCounts {
+                events: events.max(0) as u64,
+                articles: row.get::<_, i64>(44)?.max(0) as u64,
+                outlets: row.get::<_, i64>(45)?.max(0) as u64,
+            }),
+            None => None,
+        },
     })
 }
 
@@ -678,7 +707,7 @@ impl Store {
 
     /// The event with this id (`article-sentence-index`), if stored.
     pub fn event(&self, id: &str) -> Result<Option<StoredEvent>> {
-        let sql = format!("SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?1");
+        let sql = format!("SELECT {EVENT_COLUMNS}{EVENT_FROM} WHERE e.id = ?1");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([id])?;
         match rows.next()? {

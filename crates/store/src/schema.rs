@@ -15,6 +15,12 @@
 //!   `status` (`running`, `finished`, `failed`, or `interrupted`: its process is gone without
 //!   finishing, see `process.rs`) and the process that ran it (`pid`, `host`, `process_start`).
 //!
+//! - `stories`: one row per story (cluster of events reporting one occurrence): its
+//!   representative event and what the representative rule compares, the key the join decision
+//!   reads (`atalaya-stories`: dyad countries and sectors, code, root, date range, MinHash
+//!   exemplars in `signature`), first and last seen (publication times of its articles) and its
+//!   counts of events, articles and distinct outlets. Events point to it by `cluster_id`.
+//!
 //! Indexes beyond one column: `events_dyad_series` (source code, target code, day, then the
 //! columns a dyad series reads) answers `Store::dyad_tallies` from the index alone.
 
@@ -160,6 +166,37 @@ CREATE INDEX runs_status ON runs(status);
 CREATE INDEX IF NOT EXISTS events_dyad_series ON events(
     source_code, target_code, day, cameo, modality, quad_class, cluster_id, goldstein, confidence
 );
+"#,
+    // 4: stories (clusters of events reporting one occurrence). `events.cluster_id` (a TEXT
+    // column since migration 1) holds the story's id in decimal. AUTOINCREMENT: the id of a
+    // deleted story is never given to another, so ids are stable. `stories_lookup` answers the
+    // ingest's candidate look-up (dyad countries, root, stories still open at the date window's
+    // start); `events_cluster_article` a story's members by article.
+    r#"
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    representative TEXT NOT NULL,
+    rep_modality TEXT NOT NULL,
+    rep_cameo TEXT NOT NULL,
+    rep_confidence REAL NOT NULL,
+    source_country TEXT NOT NULL,
+    source_sector TEXT,
+    target_country TEXT NOT NULL,
+    target_sector TEXT,
+    cameo TEXT NOT NULL,
+    cameo_root TEXT NOT NULL,
+    date_start TEXT NOT NULL,
+    date_end TEXT NOT NULL,
+    first_seen TEXT,
+    last_seen TEXT,
+    n_events INTEGER NOT NULL,
+    n_articles INTEGER NOT NULL,
+    n_outlets INTEGER NOT NULL,
+    signature BLOB NOT NULL
+);
+CREATE INDEX stories_lookup ON stories(source_country, target_country, cameo_root, date_end);
+CREATE INDEX stories_first_seen ON stories(date_start);
+CREATE INDEX events_cluster_article ON events(cluster_id, article_id);
 "#,
 ];
 

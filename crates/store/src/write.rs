@@ -1,5 +1,6 @@
 //! Writing: runs, articles and their events, idempotently and in small transactions.
 
+use crate::stories::{self, ArticleFacts};
 use crate::{process, Result, Store, StoreError};
 use atalaya_engine::record::{Article, Event};
 use rusqlite::{params, OptionalExtension, ToSql, TransactionBehavior};
@@ -278,9 +279,10 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(items.len());
         let mut counts = *delta;
+        let clustering = self.clustering;
         for item in items {
             let mut savepoint = tx.savepoint()?;
-            let outcome = match write_one(&savepoint, run_id, dict_hash, item) {
+            let outcome = match write_one(&savepoint, run_id, dict_hash, item, clustering) {
                 Ok(outcome) => {
                     savepoint.commit()?;
                     outcome
@@ -308,20 +310,28 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let published: Option<Option<String>> = tx
+        let exists: Option<i64> = tx
             .query_row(
-                "SELECT published FROM articles WHERE id = ?1",
+                "SELECT rowid FROM articles WHERE id = ?1",
                 [article_id],
                 |row| row.get(0),
             )
             .optional()?;
-        let Some(published) = published else {
+        if exists.is_none() {
             return Err(StoreError::Filter(format!(
                 "no article with id {article_id}"
             )));
-        };
+        }
+        let old = stories::old_events(&tx, article_id)?;
         tx.execute("DELETE FROM events WHERE article_id = ?1", [article_id])?;
-        insert_events(&tx, article_id, run_id, published.as_deref(), events)?;
+        store_events(
+            &tx,
+            article_id,
+            run_id,
+            events,
+            Some((old, false)),
+            self.clustering,
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -395,6 +405,7 @@ fn write_one(
     run_id: i64,
     dict_hash: &str,
     item: &ArticleWrite,
+    clustering: bool,
 ) -> Result<WriteOutcome> {
     let article = &item.article;
     let (status, detail, sentences, events): (&str, Option<&str>, Option<i64>, &[Event]) =
@@ -422,6 +433,20 @@ fn write_one(
         &dict_hash,
         &run_id,
     ];
+    // A re-code: the events stored before, and whether what stories read of the article
+    // (publication date, outlet) changes.
+    let mut old = None;
+    if matches!(
+        state,
+        ArticleState::ContentChanged | ArticleState::NeedsRecode
+    ) {
+        let before: (Option<String>, Option<String>) = conn.query_row(
+            "SELECT published, outlet FROM articles WHERE id = ?1",
+            [&article.id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        old = Some((stories::old_events(conn, &article.id)?, before));
+    }
     let outcome = match state {
         ArticleState::Unchanged => return Ok(WriteOutcome::Unchanged),
         ArticleState::Duplicate { existing_id } => {
@@ -475,19 +500,94 @@ fn write_one(
             WriteOutcome::Recoded
         }
     };
-    let published: Option<String> = conn.query_row(
-        "SELECT published FROM articles WHERE id = ?1",
-        [&article.id],
-        |row| row.get(0),
+    let old = match old {
+        Some((events, before)) => {
+            let after: (Option<String>, Option<String>) = conn.query_row(
+                "SELECT published, outlet FROM articles WHERE id = ?1",
+                [&article.id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?;
+            Some((events, before != after))
+        }
+        None => None,
+    };
+    store_events(conn, &article.id, Some(run_id), events, old, clustering)?;
+    Ok(outcome)
+}
+
+/// An article's events before a re-code ([`stories::old_events`]) and whether the article's
+/// publication date or outlet changed.
+type OldEvents = (Vec<(String, Option<String>, String)>, bool);
+
+/// Stores an article's (new) events after its old ones were deleted, and keeps its stories
+/// right: an event back unchanged from a re-code keeps its story; stories that lost an event
+/// (or all of the article's stories, when its date or outlet changed) are rebuilt from their
+/// members; then, with `clustering`, each event without a story joins one.
+fn store_events(
+    conn: &rusqlite::Connection,
+    article_id: &str,
+    run_id: Option<i64>,
+    events: &[Event],
+    old: Option<OldEvents>,
+    clustering: bool,
+) -> Result<()> {
+    let (published, outlet, seen): (Option<String>, Option<String>, String) = conn.query_row(
+        "SELECT published, outlet, coalesce(published, ingested_at) FROM articles WHERE id = ?1",
+        [article_id],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?;
+    let mut kept: Vec<Option<String>> = vec![None; events.len()];
+    let mut affected: Vec<i64> = Vec::new();
+    if let Some((old_events, meta_changed)) = old {
+        let mut by_id: rustc_hash::FxHashMap<&str, (&Option<String>, &str)> = old_events
+            .iter()
+            .map(|(id, cluster, print)| (id.as_str(), (cluster, print.as_str())))
+            .collect();
+        if !meta_changed {
+            for (slot, event) in kept.iter_mut().zip(events) {
+                if event.cluster_id.is_some() {
+                    continue;
+                }
+                if let Some((Some(cluster), print)) = by_id.get(event.id.as_str()) {
+                    if *print == stories::fingerprint(event) {
+                        *slot = Some(cluster.to_string());
+                        by_id.remove(event.id.as_str());
+                    }
+                }
+            }
+        }
+        affected = by_id
+            .values()
+            .filter_map(|(cluster, _)| cluster.as_deref()?.parse().ok())
+            .collect();
+        affected.sort_unstable();
+        affected.dedup();
+    }
     insert_events(
         conn,
-        &article.id,
-        Some(run_id),
+        article_id,
+        run_id,
         published.as_deref(),
         events,
+        &kept,
     )?;
-    Ok(outcome)
+    for id in affected {
+        stories::refresh(conn, id)?;
+    }
+    if clustering {
+        let facts = ArticleFacts {
+            id: article_id,
+            published: published.as_deref(),
+            outlet: outlet.as_deref(),
+            seen: &seen,
+        };
+        for (event, kept) in events.iter().zip(&kept) {
+            if kept.is_none() && event.cluster_id.is_none() {
+                stories::join_event(conn, event, &facts)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn to_json<T: serde::Serialize>(event: &Event, column: &'static str, value: &T) -> Result<String> {
@@ -499,13 +599,15 @@ fn to_json<T: serde::Serialize>(event: &Event, column: &'static str, value: &T) 
 }
 
 /// Inserts events under `article_id` (the stored article's id, whatever the events say), and
-/// registers their actors.
+/// registers their actors. `clusters[i]`, when set, is event i's cluster id (kept from before
+/// a re-code); otherwise the event's own.
 fn insert_events(
     conn: &rusqlite::Connection,
     article_id: &str,
     run_id: Option<i64>,
     published: Option<&str>,
     events: &[Event],
+    clusters: &[Option<String>],
 ) -> Result<()> {
     if events.is_empty() {
         return Ok(());
@@ -536,7 +638,12 @@ fn insert_events(
                              THEN excluded.last_seen ELSE last_seen END",
     )?;
     let published_day = published.and_then(|p| p.get(..10));
-    for event in events {
+    for (i, event) in events.iter().enumerate() {
+        let cluster_id = clusters
+            .get(i)
+            .cloned()
+            .flatten()
+            .or_else(|| event.cluster_id.clone());
         let day = event
             .date
             .as_deref()
@@ -593,7 +700,7 @@ fn insert_events(
             event.location.as_ref().and_then(|l| l.country.as_deref()),
             f64::from(event.confidence),
             matched,
-            event.cluster_id,
+            cluster_id,
         ])?;
         for side in [s, t] {
             if side.code.is_empty() {

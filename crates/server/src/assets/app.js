@@ -168,17 +168,26 @@ async function openBucket(bucket, node) {
   const list = $("bucket-events");
   list.replaceChildren(el("li", {}, "Loading…"));
   const stories = $("bucket-stories");
-  stories.replaceChildren();
-  for (const s of bucket.top_stories || []) {
-    stories.append(el("li", {}, `${s.source_code} → ${s.target_code} ${s.cameo} `, el("span", { class: `badge ${s.modality}` }, s.modality), ` ×${s.mentions} (${s.first_day})`));
-  }
-  if (!stories.children.length) stories.append(el("li", { class: "hint" }, "No story first reported here."));
+  stories.replaceChildren(el("li", {}, "Loading…"));
+  const dyad = state.series.dyad;
+  const around = { dyad: `${dyad.first}-${dyad.second}`, directed: dyad.directed ? "true" : undefined, since: bucket.start, until: bucket.end };
+  api("/api/stories", { ...around, limit: 200 }).then((data) => {
+    stories.replaceChildren();
+    const largest = [...data.stories].sort((a, b) => b.n_events - a.n_events).slice(0, 10);
+    for (const s of largest) {
+      const r = s.representative;
+      const item = el("li", { "data-testid": "story-row", "data-story-id": s.id, tabindex: 0, role: "button" },
+        el("span", { class: "what" }, `${r.source.code} → ${r.target.code}: ${r.cameo} ${r.cameo_name || ""}`),
+        el("span", { class: `badge ${s.modality || r.modality}` }, s.modality || r.modality), el("br"),
+        el("span", { class: "hint" }, `${s.n_events} reports in ${s.n_articles} articles from ${s.n_outlets} outlets · ${s.date_start}${s.date_end !== s.date_start ? ` to ${s.date_end}` : ""}`));
+      item.addEventListener("click", () => openEvent(r.id));
+      item.addEventListener("keydown", (ev) => { if (ev.key === "Enter") openEvent(r.id); });
+      stories.append(item);
+    }
+    if (!largest.length) stories.append(el("li", { class: "hint" }, "No story in this interval."));
+  }).catch((err) => stories.replaceChildren(el("li", { class: "error" }, String(err.message))));
   try {
-    const dyad = state.series.dyad;
-    const data = await api("/api/events", {
-      dyad: `${dyad.first}-${dyad.second}`, directed: dyad.directed ? "true" : undefined,
-      since: bucket.start, until: bucket.end, limit: 200,
-    });
+    const data = await api("/api/events", { ...around, limit: 200 });
     list.replaceChildren();
     for (const e of data.events) list.append(eventItem(e));
     if (!data.events.length) list.append(el("li", { class: "hint" }, "No events in this interval."));

@@ -1,0 +1,210 @@
+//! A text-similarity signature of an event's sentence: MinHash over word shingles.
+//!
+//! The data structure. A sentence becomes a *set of shingles*: its content words (folded to
+//! lowercase without accents, stop words dropped, each cut to its first [`STEM`] characters so
+//! that "strike", "strikes" and "striking" meet) and every pair of adjacent content words.
+//! Two sentences are as similar as the Jaccard index of their sets, |A ∩ B| / |A ∪ B|.
+//!
+//! Keeping whole sets per story would cost a row per word. MinHash keeps instead, for each of
+//! [`SLOTS`] independent hash functions hᵢ, the smallest hᵢ(shingle) over the set: a fixed
+//! array of 64 `u32` (256 bytes, stored as a blob). For two sets, slot i holds the same value
+//! exactly when the shingle of A ∪ B with the smallest hᵢ lies in both, which happens with
+//! probability J(A, B); the share of equal slots estimates J with a standard error of about
+//! √(J(1−J)/64) ≤ 0.063. The hᵢ are one 64-bit hash of the shingle mixed with a per-slot seed
+//! (a SplitMix64 finaliser), so a shingle is hashed once, not 64 times.
+//!
+//! An empty set (a sentence of stop words only) gives all-`u32::MAX` slots; two of them are not
+//! called similar ([`Signature::similarity`] answers 0).
+
+/// Number of hash functions (slots) of a signature.
+pub const SLOTS: usize = 64;
+
+/// Bytes of a signature as stored ([`Signature::to_bytes`]).
+pub const BYTES: usize = SLOTS * 4;
+
+/// Characters of a word kept in its shingle.
+pub const STEM: usize = 6;
+
+/// Words too common in news sentences to say which occurrence one reports.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "but", "by", "could", "did", "do", "does", "for", "from", "had", "has",
+    "have", "he", "her", "his", "if", "in", "into", "is", "it", "its", "last", "may", "more",
+    "not", "of", "on", "one", "or", "over", "said", "says", "she", "should", "so", "than", "that",
+    "the", "their", "them", "there", "they", "this", "to", "told", "two", "under", "was", "we",
+    "were", "which", "while", "who", "will", "with", "would",
+];
+
+/// A MinHash signature of one sentence (or the union of several, see [`Signature::merge`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    mins: [u32; SLOTS],
+}
+
+impl Signature {
+    /// The signature of `text`'s shingle set.
+    pub fn of(text: &str) -> Signature {
+        let mut signature = Signature {
+            mins: [u32::MAX; SLOTS],
+        };
+        let words = content_words(text);
+        for word in &words {
+            signature.add(hash_bytes(word.as_bytes(), 0));
+        }
+        for pair in words.windows(2) {
+            let first = hash_bytes(pair[0].as_bytes(), 0);
+            signature.add(hash_bytes(pair[1].as_bytes(), first));
+        }
+        signature
+    }
+
+    fn add(&mut self, shingle: u64) {
+        for (slot, min) in self.mins.iter_mut().enumerate() {
+            let h = (mix(shingle ^ SEEDS[slot]) >> 32) as u32;
+            if h < *min {
+                *min = h;
+            }
+        }
+    }
+
+    /// Whether the sentence had no content word.
+    pub fn is_empty(&self) -> bool {
+        self.mins.iter().all(|&m| m == u32::MAX)
+    }
+
+    /// Estimated Jaccard similarity of the two shingle sets, 0 to 1.
+    pub fn similarity(&self, other: &Signature) -> f32 {
+        if self.is_empty() || other.is_empty() {
+            return 0.0;
+        }
+        let equal = self
+            .mins
+            .iter()
+            .zip(&other.mins)
+            .filter(|(a, b)| a == b)
+            .count();
+        equal as f32 / SLOTS as f32
+    }
+
+    /// The signature of the union of both sets (slot-wise minimum).
+    pub fn merge(&mut self, other: &Signature) {
+        for (a, b) in self.mins.iter_mut().zip(&other.mins) {
+            *a = (*a).min(*b);
+        }
+    }
+
+    /// Little-endian bytes, [`BYTES`] long.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.mins.iter().flat_map(|m| m.to_le_bytes()).collect()
+    }
+
+    /// A signature from [`Signature::to_bytes`]; `None` unless exactly [`BYTES`] long.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Signature> {
+        if bytes.len() != BYTES {
+            return None;
+        }
+        let mut mins = [0u32; SLOTS];
+        for (min, chunk) in mins.iter_mut().zip(bytes.chunks_exact(4)) {
+            *min = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+        }
+        Some(Signature { mins })
+    }
+}
+
+/// Folded content words of `text`, each cut to [`STEM`] characters.
+fn content_words(text: &str) -> Vec<String> {
+    let folded = atalaya_text::fold_key(text);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        .map(|w| w.chars().take(STEM).collect())
+        .collect()
+}
+
+/// FNV-1a over the bytes, started from `seed`, then mixed (FNV alone clusters short keys).
+fn hash_bytes(bytes: &[u8], seed: u64) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(h)
+}
+
+/// SplitMix64's finaliser: every input bit reaches every output bit.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Per-slot seeds: fixed, so that stored signatures stay comparable across versions.
+const SEEDS: [u64; SLOTS] = seeds();
+
+const fn seeds() -> [u64; SLOTS] {
+    let mut out = [0u64; SLOTS];
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut i = 0;
+    while i < SLOTS {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        out[i] = z ^ (z >> 31);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_sentence_is_identical() {
+        let a = Signature::of("Mexico's president rejected any foreign military intervention.");
+        let b = Signature::of("Mexico's president rejected any foreign military intervention.");
+        assert_eq!(a.similarity(&b), 1.0);
+    }
+
+    #[test]
+    fn case_accents_stop_words_and_endings_do_not_matter() {
+        let a = Signature::of("The president of México rejects the strikes");
+        let b = Signature::of("president mexico rejected strike");
+        assert_eq!(a.similarity(&b), 1.0);
+    }
+
+    #[test]
+    fn unrelated_sentences_are_far_and_close_ones_near() {
+        let a = Signature::of("Washington imposed tariffs of 25 percent on Mexican steel and cars");
+        let b = Signature::of("Washington imposed tariffs of 25 percent on Mexican steel exports");
+        let c = Signature::of("Troops arrived at the border crossing near Ciudad Juarez overnight");
+        assert!(a.similarity(&b) > 0.4, "{}", a.similarity(&b));
+        assert!(a.similarity(&c) < 0.15, "{}", a.similarity(&c));
+    }
+
+    #[test]
+    fn empty_sets_are_not_similar() {
+        let a = Signature::of("it was the one that they said");
+        assert!(a.is_empty());
+        assert_eq!(a.similarity(&a.clone()), 0.0);
+    }
+
+    #[test]
+    fn bytes_round_trip_and_bad_lengths_are_refused() {
+        let a = Signature::of("cartel leaders transferred to the United States");
+        assert_eq!(Signature::from_bytes(&a.to_bytes()), Some(a.clone()));
+        assert_eq!(a.to_bytes().len(), BYTES);
+        assert_eq!(Signature::from_bytes(&[0; 7]), None);
+    }
+
+    #[test]
+    fn merge_is_the_union() {
+        let mut a = Signature::of("drone strikes on cartel camps");
+        let b = Signature::of("tariffs on steel");
+        let union = Signature::of("drone strikes on cartel camps; tariffs on steel");
+        a.merge(&b);
+        // The union of the sets, except the one pair that crosses the ';'.
+        assert!(a.similarity(&union) > 0.8, "{}", a.similarity(&union));
+    }
+}
