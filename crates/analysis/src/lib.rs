@@ -68,6 +68,6 @@ pub use index::{
 pub use rules::{parse_rules, Comparison, Firing, Measure, Rule, RuleError, SeriesKey, Threshold};
 pub use series::{
     build_timeline, BucketStats, ClassCounts, Counting, Direction, Dyad, DyadSeries,
-    ModalityCounts, QuadCounts, SeriesError, StorySummary, Tally, Timeline, TimelineSpec,
-    MAX_BUCKETS,
+    ModalityCounts, QuadCounts, RequestError, SeriesError, SeriesRequest, StorySummary, Tally,
+    Timeline, TimelineSpec, MAX_BUCKETS,
 };

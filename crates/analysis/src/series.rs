@@ -152,6 +152,85 @@ impl TimelineSpec {
     }
 }
 
+/// What a caller asks for, as text (flags of `atalaya timeline`, parameters of the HTTP API):
+/// [`TimelineSpec::from_request`] checks it once for both.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SeriesRequest<'a> {
+    /// `USA-MEX` (either direction) or `USA->MEX`.
+    pub dyad: &'a str,
+    pub directed: bool,
+    pub interval: Interval,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (checked by the caller's date parser).
+    pub since: Option<&'a str>,
+    pub until: Option<&'a str>,
+    pub per_report: bool,
+    /// Baseline length of the index, in buckets (2 to 1000).
+    pub baseline: Option<u64>,
+}
+
+/// Why a [`SeriesRequest`] is not a timeline; `param` names what was wrong.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct RequestError {
+    pub param: &'static str,
+    pub message: String,
+}
+
+impl TimelineSpec {
+    /// The spec of a request: dyad parsed, dates read as bucket bounds, the baseline set.
+    pub fn from_request(request: &SeriesRequest<'_>) -> Result<TimelineSpec, RequestError> {
+        let Some(dyad) = Dyad::parse(request.dyad, request.directed) else {
+            return Err(RequestError {
+                param: "dyad",
+                message: format!(
+                    "dyad `{}`: expected two actors joined by `-`, e.g. USA-MEX (or USA->MEX)",
+                    request.dyad
+                ),
+            });
+        };
+        let mut spec = TimelineSpec::new(dyad, request.interval);
+        spec.counting = if request.per_report {
+            Counting::Report
+        } else {
+            Counting::Story
+        };
+        let bound =
+            |param: &'static str, value: Option<&str>, read: fn(&str) -> Option<NaiveDate>| {
+                value
+                    .map(|v| {
+                        read(v).ok_or_else(|| RequestError {
+                            param,
+                            message: format!(
+                                "{param} `{v}` is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"
+                            ),
+                        })
+                    })
+                    .transpose()
+            };
+        spec.since = bound("since", request.since, crate::bucket::bound_start)?;
+        spec.until = bound("until", request.until, crate::bucket::bound_end)?;
+        if let (Some(since), Some(until)) = (spec.since, spec.until) {
+            if since > until {
+                return Err(RequestError {
+                    param: "since",
+                    message: format!("since {since} is after until {until}"),
+                });
+            }
+        }
+        if let Some(baseline) = request.baseline {
+            if !(2..=1000).contains(&baseline) {
+                return Err(RequestError {
+                    param: "baseline",
+                    message: format!("baseline {baseline} is not 2 to 1000 buckets"),
+                });
+            }
+            spec.index.baseline = baseline as usize;
+            spec.index.min_history = spec.index.baseline.div_ceil(2);
+        }
+        Ok(spec)
+    }
+}
+
 /// Counts of one bucket of one series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BucketStats {

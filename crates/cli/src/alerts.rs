@@ -9,14 +9,10 @@
 use crate::events::day_bound;
 use crate::ingest::DbArg;
 use anyhow::{bail, Context};
-use atalaya_analysis::{
-    bound_end, bound_start, build_timeline, parse_rules, Firing, Rule, RuleError, SeriesKey,
-    TimelineSpec,
-};
+use atalaya_analysis::{bound_end, bound_start, parse_rules, Firing, Rule, RuleError};
 use atalaya_store::Store;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -55,34 +51,14 @@ pub fn load_rules(path: &Path) -> anyhow::Result<(Vec<Rule>, Vec<RuleError>)> {
     Ok(parse_rules(&text, &path.display().to_string()))
 }
 
-/// Every firing of `rules` in the buckets that overlap `from..=to`, by bucket, then in the
-/// rules file's order.
+/// Every firing of `rules` in the buckets that overlap `from..=to` (`Store::check_alerts`).
 pub fn check(
     store: &Store,
     rules: &[Rule],
     from: NaiveDate,
     to: NaiveDate,
 ) -> anyhow::Result<Vec<Firing>> {
-    let mut timelines: HashMap<SeriesKey, atalaya_analysis::Timeline> = HashMap::new();
-    let mut firings = Vec::new();
-    for rule in rules {
-        let key = rule.series_key();
-        if !timelines.contains_key(&key) {
-            let mut spec = TimelineSpec::new(key.dyad.clone(), key.interval);
-            spec.counting = key.counting;
-            spec.until = Some(to);
-            // Enough stories that each rule finds one of the classes it counts.
-            spec.top_stories = 8;
-            let tallies = crate::timeline::fetch(store, &spec)?;
-            timelines.insert(key.clone(), build_timeline(&tallies.tallies, &spec)?);
-        }
-        if let Some(timeline) = timelines.get(&key) {
-            firings.extend(rule.evaluate(timeline, from, to));
-        }
-    }
-    // Stable: rules keep their file order within a bucket.
-    firings.sort_by_key(|f| f.start);
-    Ok(firings)
+    Ok(store.check_alerts(rules, from, to)?)
 }
 
 /// One line per firing: `2025-W37  strikes  USA->MEX  value 3 (>= 1)  largest: ...`.

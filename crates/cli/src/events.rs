@@ -2,7 +2,6 @@
 //! print a readable table, JSON Lines (the full event record) or CSV.
 
 use crate::ingest::DbArg;
-use anyhow::bail;
 use atalaya_store::{EventFilter, StoredEvent};
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -64,17 +63,15 @@ pub(crate) fn day_bound(value: &str) -> Result<String, String> {
 
 impl FilterArgs {
     pub fn to_filter(&self, limit: Option<u64>) -> anyhow::Result<EventFilter> {
-        let dyad = match &self.dyad {
-            None => None,
-            Some(dyad) => match dyad.split_once('-') {
-                Some((a, b))
-                    if !a.trim().is_empty() && !b.trim().is_empty() && !b.contains('-') =>
-                {
-                    Some((a.trim().to_string(), b.trim().to_string()))
-                }
-                _ => bail!("--dyad `{dyad}`: expected two actors joined by `-`, e.g. USA-MEX"),
-            },
-        };
+        let dyad = self
+            .dyad
+            .as_deref()
+            .map(atalaya_store::parse_dyad)
+            .transpose()
+            .map_err(|err| match err {
+                atalaya_store::StoreError::Filter(message) => anyhow::anyhow!("--{message}"),
+                other => other.into(),
+            })?;
         Ok(EventFilter {
             actor: self.actor.clone(),
             source: self.source.clone(),

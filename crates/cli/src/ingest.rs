@@ -117,11 +117,19 @@ enum Work {
     Error(String),
 }
 
+/// Bad-record messages kept in [`Totals`].
+pub const MAX_MESSAGES: usize = 100;
+
 /// Running totals for the progress line and the summary.
 #[derive(Default)]
-struct Totals {
-    counts: RunCounts,
-    bytes: u64,
+pub struct Totals {
+    pub counts: RunCounts,
+    pub bytes: u64,
+    pub run_id: i64,
+    pub elapsed: Duration,
+    /// The first [`MAX_MESSAGES`] bad-record messages (each naming its record), for
+    /// `POST /api/ingest` to answer with; all are printed.
+    pub messages: Vec<String>,
     /// First and last day (`YYYY-MM-DD`) of the events written, for the alert check.
     days: Option<(String, String)>,
 }
@@ -158,19 +166,151 @@ impl Totals {
     }
 }
 
+/// Where an ingest reads its articles.
+pub enum Inputs<'a> {
+    /// Command-line inputs: paths, folders, URLs, `-`.
+    Args(&'a [String]),
+    /// JSON Lines held in memory (the body of `POST /api/ingest`).
+    JsonlBody(Vec<u8>),
+}
+
+/// What every ingest into one store with one engine shares: loaded once by `atalaya ingest`
+/// per run, once by `atalaya serve` for all its requests.
+pub struct Ingester {
+    pub db_path: PathBuf,
+    pub engine: Engine,
+    pub dicts: DictArgs,
+    pub dict_hash: String,
+    pub dict_version: String,
+    pub read: ReadArgs,
+    pub jobs: usize,
+    pub batch: usize,
+    /// Join new events to stories as they are stored (`ingest --no-stories` turns it off).
+    pub clustering: bool,
+}
+
+impl Ingester {
+    pub fn new(
+        db_path: PathBuf,
+        dicts: &DictArgs,
+        read: &ReadArgs,
+        jobs: Option<usize>,
+        batch: usize,
+    ) -> anyhow::Result<Ingester> {
+        let engine = dicts::load_engine(dicts)?;
+        let mut dict_json =
+            serde_json::to_string(engine.dictionaries()).context("hashing the dictionaries")?;
+        // A run option that changes the events: articles coded without it are re-coded.
+        if dicts.keep_coded_compounds {
+            dict_json.push_str("\nkeep_coded_compounds");
+        }
+        let dict_hash = atalaya_sources::content_hash(&dict_json);
+        drop(dict_json);
+        let dict_version = dict_version(dicts, &engine);
+        let jobs = jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        Ok(Ingester {
+            db_path,
+            engine,
+            dicts: dicts.clone(),
+            dict_hash,
+            dict_version,
+            read: read.clone(),
+            jobs,
+            batch,
+            clustering: true,
+        })
+    }
+
+    /// One run: reads `inputs`, codes and stores them, records the run. `quiet` hides the
+    /// progress bar.
+    pub fn run(&self, inputs: Inputs<'_>, command: String, quiet: bool) -> anyhow::Result<Totals> {
+        let db_path = &self.db_path;
+        let mut store = Store::open(db_path)?;
+        store.set_clustering(self.clustering);
+        for run in store.interrupted_runs() {
+            eprintln!(
+                "atalaya: run {run} in {} was left running by a process that is gone (killed?): marked interrupted",
+                db_path.display()
+            );
+        }
+        let dict_hash = &self.dict_hash;
+        let run_id = store.begin_run(&RunInfo {
+            command,
+            engine_version: env!("CARGO_PKG_VERSION").to_string(),
+            dict_version: Some(self.dict_version.clone()),
+            dict_hash: dict_hash.clone(),
+        })?;
+        let jobs = self.jobs;
+        let limits = Limits::default();
+        let coder = Coder::new(&self.engine, &self.dicts, &limits);
+        let options = self.read.options(limits);
+        let progress = progress_bar(quiet);
+        let started = Instant::now();
+        let mut totals = Totals::default();
+
+        let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
+            let (raw_tx, raw_rx) = mpsc::sync_channel::<Result<RawRecord, SourceError>>(jobs * 64);
+            let (work_tx, work_rx) = mpsc::sync_channel::<Work>(jobs * 64);
+            let options = &options;
+            scope.spawn(move || read_inputs(inputs, options, raw_tx));
+            let raw_rx = Arc::new(Mutex::new(raw_rx));
+            for _ in 0..jobs {
+                let raw_rx = Arc::clone(&raw_rx);
+                let work_tx = work_tx.clone();
+                let (coder, dict_hash, db_path) = (&coder, dict_hash.as_str(), db_path.as_path());
+                scope.spawn(move || {
+                    // Look-ups are an optimisation: without a reader, every article is coded
+                    // and the writer still refuses duplicates.
+                    let reader = Store::open_readonly(db_path).ok();
+                    code_records(
+                        &raw_rx,
+                        &work_tx,
+                        coder,
+                        reader.as_ref(),
+                        dict_hash,
+                        options,
+                    )
+                });
+            }
+            drop(work_tx);
+            write_all(
+                &mut store,
+                run_id,
+                dict_hash,
+                work_rx,
+                self.batch,
+                &progress,
+                started,
+                &mut totals,
+            )
+        });
+        progress.finish_and_clear();
+        let status = if outcome.is_ok() {
+            "finished"
+        } else {
+            "failed"
+        };
+        let finish = store.finish_run(run_id, status);
+        outcome?;
+        finish?;
+        totals.run_id = run_id;
+        totals.elapsed = started.elapsed();
+        Ok(totals)
+    }
+}
+
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let db_path = args.db.path()?;
-    let engine = dicts::load_engine(&args.dicts)?;
-    let mut dict_json =
-        serde_json::to_string(engine.dictionaries()).context("hashing the dictionaries")?;
-    // A run option that changes the events: articles coded without it are re-coded.
-    if args.dicts.keep_coded_compounds {
-        dict_json.push_str("\nkeep_coded_compounds");
-    }
-    let dict_hash = atalaya_sources::content_hash(&dict_json);
-    drop(dict_json);
-    let dict_version = dict_version(&args.dicts, &engine);
-
+    let mut ingester = Ingester::new(
+        db_path.clone(),
+        &args.dicts,
+        &args.read,
+        args.jobs,
+        args.batch as usize,
+    )?;
+    ingester.clustering = !args.no_stories;
     // Rules are read first, so that a broken line is reported before a long ingest; the
     // ingest goes on either way.
     let rules = match &args.alerts {
@@ -183,84 +323,14 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             rules
         }
     };
-    let mut store = Store::open(&db_path)?;
-    store.set_clustering(!args.no_stories);
-    for run in store.interrupted_runs() {
-        eprintln!(
-            "atalaya: run {run} in {} was left running by a process that is gone (killed?): marked interrupted",
-            db_path.display()
-        );
-    }
     let command: Vec<String> = std::env::args().collect();
-    let run_id = store.begin_run(&RunInfo {
-        command: command.join(" "),
-        engine_version: env!("CARGO_PKG_VERSION").to_string(),
-        dict_version: Some(dict_version),
-        dict_hash: dict_hash.clone(),
-    })?;
-
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let limits = Limits::default();
-    let coder = Coder::new(&engine, &args.dicts, &limits);
-    let options = args.read.options(limits);
-    let progress = progress_bar(args.quiet);
-    let started = Instant::now();
-    let mut totals = Totals::default();
-
-    let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
-        let (raw_tx, raw_rx) = mpsc::sync_channel::<Result<RawRecord, SourceError>>(jobs * 64);
-        let (work_tx, work_rx) = mpsc::sync_channel::<Work>(jobs * 64);
-        let (inputs, options) = (&args.inputs, &options);
-        scope.spawn(move || read_inputs(inputs, options, raw_tx));
-        let raw_rx = Arc::new(Mutex::new(raw_rx));
-        for _ in 0..jobs {
-            let raw_rx = Arc::clone(&raw_rx);
-            let work_tx = work_tx.clone();
-            let (coder, dict_hash, db_path) = (&coder, dict_hash.as_str(), db_path.as_path());
-            scope.spawn(move || {
-                // Look-ups are an optimisation: without a reader, every article is coded and
-                // the writer still refuses duplicates.
-                let reader = Store::open_readonly(db_path).ok();
-                code_records(
-                    &raw_rx,
-                    &work_tx,
-                    coder,
-                    reader.as_ref(),
-                    dict_hash,
-                    options,
-                )
-            });
-        }
-        drop(work_tx);
-        write_all(
-            &mut store,
-            run_id,
-            &dict_hash,
-            work_rx,
-            args.batch as usize,
-            &progress,
-            started,
-            &mut totals,
-        )
-    });
-    progress.finish_and_clear();
-    let status = if outcome.is_ok() {
-        "finished"
-    } else {
-        "failed"
-    };
-    let finish = store.finish_run(run_id, status);
-    outcome?;
-    finish?;
-
-    print_summary(&totals, started.elapsed(), &db_path);
+    let totals = ingester.run(Inputs::Args(&args.inputs), command.join(" "), args.quiet)?;
+    print_summary(&totals, totals.elapsed, &db_path);
     let counts = &totals.counts;
     if counts.stored() == 0 {
         eprintln!("atalaya: nothing was ingested");
     }
+    let store = Store::open_readonly(&db_path)?;
     check_alerts(&store, &rules, &totals)?;
     Ok(articles::exit_status(counts.articles_read, counts.errors))
 }
@@ -333,10 +403,27 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 
 /// Reader thread: inputs → raw records. Stops early if the workers are gone.
 fn read_inputs(
-    inputs: &[String],
+    inputs: Inputs<'_>,
     options: &ReadOptions,
     raw_tx: SyncSender<Result<RawRecord, SourceError>>,
 ) {
+    let inputs = match inputs {
+        Inputs::Args(inputs) => inputs,
+        Inputs::JsonlBody(body) => {
+            let records = atalaya_sources::records_from_bytes(
+                "<request body>",
+                body,
+                atalaya_sources::Format::Jsonl,
+                &options.limits,
+            );
+            for record in records {
+                if raw_tx.send(record).is_err() {
+                    return;
+                }
+            }
+            return;
+        }
+    };
     for input in expand(inputs) {
         let sent = match input {
             Err(err) => raw_tx.send(Err(err)).is_ok(),
@@ -491,6 +578,9 @@ fn write_all(
             }
             Some(Work::Error(message)) => {
                 delta.errors += 1;
+                if totals.messages.len() < MAX_MESSAGES {
+                    totals.messages.push(message.clone());
+                }
                 progress.suspend(|| eprintln!("atalaya: {message}"));
             }
             None => {}

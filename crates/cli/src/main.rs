@@ -3,6 +3,7 @@
 mod alerts;
 mod articles;
 mod bench;
+mod bench_serve;
 mod bench_store;
 mod bench_timeline;
 mod code;
@@ -13,6 +14,7 @@ mod events;
 mod export;
 mod ingest;
 mod news_eval_cmd;
+mod serve;
 mod stories;
 mod timeline;
 
@@ -42,6 +44,9 @@ enum Command {
     /// Generate a store of synthetic events (dyads, codes, modalities, days, stories) for
     /// benchmarks.
     BenchStore(bench_store::BenchStoreArgs),
+    /// Load-test the HTTP API: N concurrent clients send filtered events queries to an
+    /// in-process server on loopback; p50/p99 latency and requests per second.
+    BenchServe(bench_serve::BenchServeArgs),
     /// Measure `timeline` for one dyad over N runs: store open, query, series, CSV.
     BenchTimeline(bench_timeline::BenchTimelineArgs),
     /// Check dictionaries or report their coverage.
@@ -64,6 +69,9 @@ enum Command {
     Alerts(alerts::AlertsArgs),
     /// Export stored events as GDELT or Phoenix TSV, JSON Lines or Parquet.
     Export(export::ExportArgs),
+    /// The HTTP JSON API and the web dashboard over the store (loopback only by default;
+    /// read-only unless a token is given).
+    Serve(serve::ServeArgs),
     // Subcommands are added here, one module each.
 }
 
@@ -76,6 +84,7 @@ fn main() -> ExitCode {
         Command::BenchCode(args) => bench::run(args),
         Command::BenchStore(args) => bench_store::run(args),
         Command::BenchTimeline(args) => bench_timeline::run(args),
+        Command::BenchServe(args) => bench_serve::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
@@ -83,6 +92,7 @@ fn main() -> ExitCode {
         Command::Story(args) => stories::run_one(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Alerts(args) => alerts::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

@@ -9,10 +9,10 @@ use crate::events::day_bound;
 use crate::ingest::DbArg;
 use anyhow::{bail, Context};
 use atalaya_analysis::{
-    bound_end, bound_start, build_timeline, ChangeKind, Counting, Direction, Dyad, Interval,
-    Timeline, TimelineSpec,
+    build_timeline, ChangeKind, Counting, Direction, Interval, SeriesRequest, Timeline,
+    TimelineSpec,
 };
-use atalaya_store::{DyadQuery, DyadTallies, Store};
+use atalaya_store::{DyadTallies, Store};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -75,42 +75,22 @@ pub struct SeriesArgs {
 
 impl SeriesArgs {
     pub fn spec(&self) -> anyhow::Result<TimelineSpec> {
-        let Some(dyad) = Dyad::parse(&self.dyad, self.directed) else {
-            bail!(
-                "--dyad `{}`: expected two actors joined by `-`, e.g. USA-MEX (or USA->MEX)",
-                self.dyad
-            );
-        };
-        let mut spec = TimelineSpec::new(dyad, self.interval.into());
-        spec.counting = if self.per_report {
-            Counting::Report
-        } else {
-            Counting::Story
-        };
-        spec.since = self.since.as_deref().and_then(bound_start);
-        spec.until = self.until.as_deref().and_then(bound_end);
-        if let (Some(since), Some(until)) = (spec.since, spec.until) {
-            if since > until {
-                bail!("--since {since} is after --until {until}");
-            }
-        }
-        if let Some(baseline) = self.baseline {
-            spec.index.baseline = baseline as usize;
-            spec.index.min_history = spec.index.baseline.div_ceil(2);
-        }
-        Ok(spec)
+        TimelineSpec::from_request(&SeriesRequest {
+            dyad: &self.dyad,
+            directed: self.directed,
+            interval: self.interval.into(),
+            since: self.since.as_deref(),
+            until: self.until.as_deref(),
+            per_report: self.per_report,
+            baseline: self.baseline,
+        })
+        .map_err(|err| anyhow::anyhow!("--{err}"))
     }
 }
 
 /// The tallies `spec` needs (from the index's warm-up before `since`).
 pub fn fetch(store: &Store, spec: &TimelineSpec) -> anyhow::Result<DyadTallies> {
-    Ok(store.dyad_tallies(&DyadQuery {
-        first: spec.dyad.first.clone(),
-        second: spec.dyad.second.clone(),
-        directed: spec.dyad.directed,
-        since: spec.fetch_since(),
-        until: spec.until,
-    })?)
+    Ok(store.spec_tallies(spec)?)
 }
 
 #[derive(Args)]

@@ -96,6 +96,7 @@ fn seed(db: &Path) {
             confidence: 0.8,
             matched: Matched {
                 verb: "CONSIDER".into(),
+                verb_span: None,
                 pattern: Some("CONSIDER * STRIKES".into()),
                 origin: "verbs.txt:10".into(),
                 entries: vec!["actors.txt:1".into(), "agents.txt:7".into()],

@@ -49,6 +49,7 @@ fn event(
         confidence: 0.8,
         matched: Matched {
             verb: "TEST".into(),
+            verb_span: None,
             pattern: None,
             origin: "test:1".into(),
             entries: Vec::new(),

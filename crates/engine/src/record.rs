@@ -133,6 +133,10 @@ pub struct Location {
 pub struct Matched {
     /// Verb entry lemma, e.g. `ATTACK`.
     pub verb: String,
+    /// Where the verb's words stand in the article (byte offsets), so that a reader can see
+    /// which words fired; `None` in events stored before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verb_span: Option<Span>,
     /// The verb pattern as written, when a pattern (not the verb's default) gave the code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,

@@ -176,6 +176,25 @@ fn error_once(
     ))))
 }
 
+/// Splits an input held in memory (an HTTP request body) into records, as [`Input::records`]
+/// splits a file of that format; `name` is how errors name it (`<request body>`).
+pub fn records_from_bytes(
+    name: impl Into<String>,
+    bytes: Vec<u8>,
+    format: Format,
+    limits: &Limits,
+) -> Box<dyn Iterator<Item = Result<RawRecord, SourceError>> + Send> {
+    let size = Some(bytes.len() as u64);
+    records_from_reader(
+        name.into(),
+        std::io::Cursor::new(bytes),
+        format,
+        None,
+        size,
+        limits,
+    )
+}
+
 fn records_from_reader<R: BufRead + Send + 'static>(
     name: String,
     mut reader: R,

@@ -37,7 +37,7 @@ use sha2::{Digest, Sha256};
 use std::fmt;
 
 pub use dates::normalize_date;
-pub use input::{expand, Format, Input};
+pub use input::{expand, records_from_bytes, Format, Input};
 pub use lang::detect_language;
 pub use limits::Limits;
 

@@ -35,7 +35,10 @@ use std::path::{Path, PathBuf};
 
 pub use atalaya_stories::ModalityCounts;
 pub use bench::{generate_bench_store, BenchSpec, BenchSummary};
-pub use query::{check_day_bound, EventFilter, StoredArticle, StoredEvent, StoryCounts};
+pub use query::{
+    check_day_bound, parse_dyad, ActorCount, ActorKey, EventFilter, NetworkEdge, SearchHit,
+    StoredArticle, StoredEvent, StoryCounts,
+};
 pub use schema::SCHEMA_VERSION;
 pub use series::{DyadQuery, DyadTallies};
 pub use stories::{StoredStory, StoryFilter, StoryMention};
@@ -78,6 +81,8 @@ pub enum StoreError {
     },
     #[error("invalid filter: {0}")]
     Filter(String),
+    #[error("{0}")]
+    Series(#[from] atalaya_analysis::SeriesError),
 }
 
 /// How long a connection waits for another process's lock before giving up with "database is

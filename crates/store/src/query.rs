@@ -141,43 +141,76 @@ impl SqlBuilder {
     }
 }
 
-/// The conditions of a filter, without order or paging.
-pub(crate) fn conditions(filter: &EventFilter) -> Result<SqlBuilder> {
+/// Most actor codes put in an `IN (...)` list; an actor matching more falls back to comparing
+/// each event's own columns.
+const MAX_CODE_LIST: usize = 500;
+
+/// The codes of the actors register that `actor` matches, if few enough for a list.
+fn code_list(store: &Store, actor: &str) -> Result<Option<Vec<String>>> {
+    let codes = store.matching_actor_codes(actor)?;
+    Ok((codes.len() <= MAX_CODE_LIST).then_some(codes))
+}
+
+impl SqlBuilder {
+    /// `e.{side}_code IN (...)` for the listed codes (false for none), else the slower
+    /// column comparison of [`side_matches`].
+    fn side(&mut self, side: &str, actor: &str, codes: &Option<Vec<String>>) -> String {
+        match codes {
+            Some(codes) if codes.is_empty() => "0".to_string(),
+            Some(codes) => {
+                let list: Vec<String> = codes
+                    .iter()
+                    .map(|c| format!("?{}", self.push_param(Value::Text(c.clone()))))
+                    .collect();
+                format!("e.{side}_code IN ({})", list.join(","))
+            }
+            None => {
+                let p = self.actor_params(actor);
+                side_matches(side, p)
+            }
+        }
+    }
+}
+
+/// The conditions of a filter, without order or paging. An actor matches its code, any code
+/// it prefixes or any code of that country: the matching codes are looked up in the actors
+/// register first (every code an event carries is registered with it), so that the events
+/// are found by index seeks on their codes rather than by reading every event.
+pub(crate) fn conditions(store: &Store, filter: &EventFilter) -> Result<SqlBuilder> {
     let mut b = SqlBuilder {
         conditions: Vec::new(),
         params: Vec::new(),
     };
     if let Some(actor) = &filter.actor {
-        let p = b.actor_params(actor);
-        b.conditions.push(format!(
-            "({} OR {})",
-            side_matches("source", p),
-            side_matches("target", p)
-        ));
+        let codes = code_list(store, actor)?;
+        let source = b.side("source", actor, &codes);
+        let target = b.side("target", actor, &codes);
+        b.conditions.push(format!("({source} OR {target})"));
     }
     if let Some(source) = &filter.source {
-        let p = b.actor_params(source);
-        b.conditions.push(side_matches("source", p));
+        let codes = code_list(store, source)?;
+        let condition = b.side("source", source, &codes);
+        b.conditions.push(condition);
     }
     if let Some(target) = &filter.target {
-        let p = b.actor_params(target);
-        b.conditions.push(side_matches("target", p));
+        let codes = code_list(store, target)?;
+        let condition = b.side("target", target, &codes);
+        b.conditions.push(condition);
     }
     if let Some((first, second)) = &filter.dyad {
-        let p1 = b.actor_params(first);
-        let p2 = b.actor_params(second);
+        let (c1, c2) = (code_list(store, first)?, code_list(store, second)?);
         let forward = format!(
             "({} AND {})",
-            side_matches("source", p1),
-            side_matches("target", p2)
+            b.side("source", first, &c1),
+            b.side("target", second, &c2)
         );
         if filter.directed {
             b.conditions.push(forward);
         } else {
             let backward = format!(
                 "({} AND {})",
-                side_matches("source", p2),
-                side_matches("target", p1)
+                b.side("source", second, &c2),
+                b.side("target", first, &c1)
             );
             b.conditions.push(format!("({forward} OR {backward})"));
         }
@@ -210,15 +243,18 @@ pub(crate) fn conditions(filter: &EventFilter) -> Result<SqlBuilder> {
         let p = b.push_param(Value::Text(modality));
         b.conditions.push(format!("e.modality = ?{p}"));
     }
-    for (bound, op) in [(&filter.since, ">="), (&filter.until, "<=")] {
-        if let Some(bound) = bound {
-            let bound = check_day_bound(bound)?;
-            let len = bound.len() as i64;
-            let p = b.push_param(Value::Text(bound));
-            let l = b.push_param(Value::Integer(len));
-            b.conditions
-                .push(format!("substr(e.day, 1, ?{l}) {op} ?{p}"));
-        }
+    // `day` is `YYYY-MM-DD`: a day's prefix is at least `since` exactly when the day is, and
+    // at most `until` exactly when the day sorts before `until` followed by `~` (above every
+    // digit and `-`). Plain comparisons let SQLite use the index on `day`.
+    if let Some(since) = &filter.since {
+        let since = check_day_bound(since)?;
+        let p = b.push_param(Value::Text(since));
+        b.conditions.push(format!("e.day >= ?{p}"));
+    }
+    if let Some(until) = &filter.until {
+        let until = check_day_bound(until)?;
+        let p = b.push_param(Value::Text(format!("{until}~")));
+        b.conditions.push(format!("e.day < ?{p}"));
     }
     if let Some(text) = &filter.text {
         let p = b.push_param(Value::Text(text.clone()));
@@ -233,9 +269,14 @@ pub(crate) fn conditions(filter: &EventFilter) -> Result<SqlBuilder> {
     Ok(b)
 }
 
-/// `FROM ... WHERE ...` of a filter.
-fn from_where(b: &SqlBuilder) -> String {
-    let mut sql = String::from(EVENT_FROM);
+/// `FROM ... WHERE ...` of a filter, joining each event's article and story when `articles`
+/// (for their columns, or to match the article's text).
+fn from_where(b: &SqlBuilder, articles: bool) -> String {
+    let mut sql = String::from(if articles {
+        EVENT_FROM
+    } else {
+        " FROM events e"
+    });
     if !b.conditions.is_empty() {
         sql.push_str(" WHERE ");
         sql.push_str(&b.conditions.join(" AND "));
@@ -243,9 +284,9 @@ fn from_where(b: &SqlBuilder) -> String {
     sql
 }
 
-fn build(filter: &EventFilter) -> Result<(String, Vec<Value>)> {
-    let mut b = conditions(filter)?;
-    let mut sql = format!("SELECT {EVENT_COLUMNS}{}", from_where(&b));
+fn build(store: &Store, filter: &EventFilter) -> Result<(String, Vec<Value>)> {
+    let mut b = conditions(store, filter)?;
+    let mut sql = format!("SELECT {EVENT_COLUMNS}{}", from_where(&b, true));
     // Day order groups events by month for partitioned exports; rowid keeps it stable.
     sql.push_str(" ORDER BY e.day, e.rowid");
     if let Some(limit) = filter.limit {
@@ -260,6 +301,74 @@ fn build(filter: &EventFilter) -> Result<(String, Vec<Value>)> {
         sql.push_str(&format!(" OFFSET ?{p}"));
     }
     Ok((sql, b.params))
+}
+
+/// Splits a dyad written `A-B` (`USA-MEX`) into its two actors, as `--dyad` and the HTTP
+/// API's `dyad` parameter take it.
+pub fn parse_dyad(text: &str) -> Result<(String, String)> {
+    match text.split_once('-') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() && !b.contains('-') => {
+            Ok((a.trim().to_string(), b.trim().to_string()))
+        }
+        _ => Err(StoreError::Filter(format!(
+            "dyad `{text}`: expected two actors joined by `-`, e.g. USA-MEX"
+        ))),
+    }
+}
+
+/// Whether [`Store::actor_counts`] and [`Store::network`] group by actor code or by country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ActorKey {
+    #[default]
+    Code,
+    Country,
+}
+
+impl ActorKey {
+    fn column(self, side: &str) -> String {
+        match self {
+            ActorKey::Code => format!("e.{side}_code"),
+            ActorKey::Country => format!("coalesce(e.{side}_country, '')"),
+        }
+    }
+}
+
+/// An actor (code or country) and how many matching events it is in, on each side.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ActorCount {
+    /// Actor code, or country (empty: no country).
+    pub actor: String,
+    pub events: u64,
+    pub as_source: u64,
+    pub as_target: u64,
+}
+
+/// Matching events from one actor to another, per quad class.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NetworkEdge {
+    pub source: String,
+    pub target: String,
+    pub events: u64,
+    pub verbal_cooperation: u64,
+    pub material_cooperation: u64,
+    pub verbal_conflict: u64,
+    pub material_conflict: u64,
+    /// Events with no quad class.
+    pub no_quad: u64,
+}
+
+/// An article that a full-text query found, with a short passage around the match.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SearchHit {
+    pub id: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+    /// A few words of the text around the best match (FTS5 `snippet`).
+    pub snippet: String,
+    /// Events coded from this article.
+    pub events: u64,
 }
 
 /// Checks a date bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real month and day
@@ -440,7 +549,7 @@ impl Store {
         filter: &EventFilter,
         mut visit: impl FnMut(StoredEvent) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let (sql, params) = build(filter)?;
+        let (sql, params) = build(self, filter)?;
         let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params))
@@ -466,13 +575,134 @@ impl Store {
 
     /// How many events match the filter, ignoring its limit and offset (the total of a page).
     pub fn count_events(&self, filter: &EventFilter) -> Result<u64> {
-        let b = conditions(filter)?;
-        let sql = format!("SELECT count(*){}", from_where(&b));
+        let b = conditions(self, filter)?;
+        // Every event has its article (a foreign key): the join is needed only to match the
+        // article's text.
+        let sql = format!("SELECT count(*){}", from_where(&b, filter.text.is_some()));
         let count: i64 = self
             .conn
             .query_row(&sql, rusqlite::params_from_iter(b.params), |row| row.get(0))
             .map_err(|err| fts_error(err, filter.text.as_deref()))?;
         Ok(count.max(0) as u64)
+    }
+
+    /// Actors (codes or countries) of the matching events, most events first (then by name),
+    /// at most `limit`. The filter's own limit and offset are ignored.
+    pub fn actor_counts(
+        &self,
+        filter: &EventFilter,
+        key: ActorKey,
+        limit: u64,
+    ) -> Result<Vec<ActorCount>> {
+        let b = conditions(self, filter)?;
+        let from = from_where(&b, filter.text.is_some());
+        // Numbered parameters may be used twice: both halves share them.
+        let sql = format!(
+            "SELECT actor, sum(s), sum(t) FROM (
+                 SELECT {src} AS actor, 1 AS s, 0 AS t{from}
+                 UNION ALL
+                 SELECT {tgt} AS actor, 0 AS s, 1 AS t{from})
+             GROUP BY actor ORDER BY sum(s) + sum(t) DESC, actor LIMIT {limit}",
+            src = key.column("source"),
+            tgt = key.column("target"),
+            limit = limit.min(i64::MAX as u64),
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(b.params), |row| {
+                let s = row.get::<_, i64>(1)?.max(0) as u64;
+                let t = row.get::<_, i64>(2)?.max(0) as u64;
+                Ok(ActorCount {
+                    actor: row.get(0)?,
+                    events: s + t,
+                    as_source: s,
+                    as_target: t,
+                })
+            })
+            .map_err(|err| fts_error(err, filter.text.as_deref()))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|err| fts_error(err, filter.text.as_deref()))
+    }
+
+    /// The actor network of the matching events: one edge per (source, target), with counts
+    /// per quad class, most events first, at most `limit` edges.
+    pub fn network(
+        &self,
+        filter: &EventFilter,
+        key: ActorKey,
+        limit: u64,
+    ) -> Result<Vec<NetworkEdge>> {
+        let b = conditions(self, filter)?;
+        let sql = format!(
+            "SELECT {src}, {tgt}, count(*),
+                    sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3),
+                    sum(e.quad_class = 4), sum(e.quad_class IS NULL){from}
+             GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT {limit}",
+            src = key.column("source"),
+            tgt = key.column("target"),
+            from = from_where(&b, filter.text.is_some()),
+            limit = limit.min(i64::MAX as u64),
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let count = |row: &Row<'_>, i: usize| -> rusqlite::Result<u64> {
+            Ok(row.get::<_, Option<i64>>(i)?.unwrap_or(0).max(0) as u64)
+        };
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(b.params), |row| {
+                Ok(NetworkEdge {
+                    source: row.get(0)?,
+                    target: row.get(1)?,
+                    events: count(row, 2)?,
+                    verbal_cooperation: count(row, 3)?,
+                    material_cooperation: count(row, 4)?,
+                    verbal_conflict: count(row, 5)?,
+                    material_conflict: count(row, 6)?,
+                    no_quad: count(row, 7)?,
+                })
+            })
+            .map_err(|err| fts_error(err, filter.text.as_deref()))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|err| fts_error(err, filter.text.as_deref()))
+    }
+
+    /// Articles matching an FTS5 query, best first, each with a passage around the match and
+    /// its number of events; at most `limit`.
+    pub fn search_hits(&self, query: &str, limit: u64) -> Result<Vec<SearchHit>> {
+        let sql = "SELECT a.id, a.url, a.outlet, a.published, a.title,
+                    snippet(articles_fts, 1, '', '', '…', 24),
+                    (SELECT count(*) FROM events e WHERE e.article_id = a.id)
+             FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+             WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT ?2";
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt
+            .query_map(
+                rusqlite::params![query, limit.min(i64::MAX as u64) as i64],
+                |row| {
+                    Ok(SearchHit {
+                        id: row.get(0)?,
+                        url: row.get(1)?,
+                        outlet: row.get(2)?,
+                        published: row.get(3)?,
+                        title: row.get(4)?,
+                        snippet: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                        events: row.get::<_, i64>(6)?.max(0) as u64,
+                    })
+                },
+            )
+            .map_err(|err| fts_error(err, Some(query)))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|err| fts_error(err, Some(query)))
+    }
+
+    /// SQLite's plan for a page of [`Store::events`] (one line per step), so that a test can
+    /// check that a dyad or actor filter seeks an index instead of reading every event.
+    pub fn events_plan(&self, filter: &EventFilter) -> Result<Vec<String>> {
+        let (sql, params) = build(self, filter)?;
+        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |row| {
+            row.get::<_, String>(3)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// The event with this id (`article-sentence-index`), if stored.

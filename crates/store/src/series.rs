@@ -9,10 +9,11 @@
 //! day range, never by scanning the events of one side.
 
 use crate::{Result, Store, StoreError};
-use atalaya_analysis::Tally;
+use atalaya_analysis::{build_timeline, Firing, Rule, SeriesKey, Tally, Timeline, TimelineSpec};
 use atalaya_engine::Modality;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
+use std::collections::HashMap;
 
 /// One dyad's events over a range of days.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -169,6 +170,56 @@ impl Store {
         Ok(())
     }
 
+    /// The tallies a timeline of `spec` needs (from the index's warm-up before `since`).
+    pub fn spec_tallies(&self, spec: &TimelineSpec) -> Result<DyadTallies> {
+        self.dyad_tallies(&DyadQuery {
+            first: spec.dyad.first.clone(),
+            second: spec.dyad.second.clone(),
+            directed: spec.dyad.directed,
+            since: spec.fetch_since(),
+            until: spec.until,
+        })
+    }
+
+    /// The timeline of `spec`, with what its tallies left out (undated, unreadable).
+    pub fn timeline(&self, spec: &TimelineSpec) -> Result<(Timeline, DyadTallies)> {
+        let tallies = self.spec_tallies(spec)?;
+        let timeline = build_timeline(&tallies.tallies, spec)?;
+        Ok((timeline, tallies))
+    }
+
+    /// Every firing of `rules` in the buckets that overlap `from..=to`, by bucket, then in the
+    /// rules' order. Rules sharing a series (dyad, interval, counting) are checked on one
+    /// timeline, built over the dyad's whole history up to `to`, so that baselines and change
+    /// points are the ones `timeline` shows.
+    pub fn check_alerts(
+        &self,
+        rules: &[Rule],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Firing>> {
+        let mut timelines: HashMap<SeriesKey, Timeline> = HashMap::new();
+        let mut firings = Vec::new();
+        for rule in rules {
+            let key = rule.series_key();
+            if !timelines.contains_key(&key) {
+                let mut spec = TimelineSpec::new(key.dyad.clone(), key.interval);
+                spec.counting = key.counting;
+                spec.until = Some(to);
+                // Enough stories that each rule finds one of the classes it counts.
+                spec.top_stories = 8;
+                let tallies = self.spec_tallies(&spec)?;
+                timelines.insert(key.clone(), build_timeline(&tallies.tallies, &spec)?);
+            }
+            if let Some(timeline) = timelines.get(&key) {
+                firings.extend(rule.evaluate(timeline, from, to));
+            }
+        }
+        // Stable: rules keep their file order within a bucket.
+        firings.sort_by_key(|f| f.start);
+        Ok(firings)
+    }
+
     /// SQLite's plan for the forward tallies of `query` (one line per step), so that a test
     /// can check that the covering index answers them.
     pub fn dyad_tallies_plan(&self, query: &DyadQuery) -> Result<Vec<String>> {
@@ -182,6 +233,19 @@ impl Store {
             row.get::<_, String>(3)
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The first and last day of any stored event (`YYYY-MM-DD`), if any.
+    pub fn day_range(&self) -> Result<Option<(NaiveDate, NaiveDate)>> {
+        let (first, last): (Option<String>, Option<String>) =
+            self.conn
+                .query_row("SELECT min(day), max(day) FROM events", [], |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                })?;
+        Ok(first
+            .as_deref()
+            .and_then(atalaya_analysis::parse_day)
+            .zip(last.as_deref().and_then(atalaya_analysis::parse_day)))
     }
 
     /// The latest day of any stored event (`YYYY-MM-DD`), if any.

@@ -578,13 +578,13 @@ impl StoredStory {
 const STORY_COLUMNS: &str = "s.id, s.date_start, s.date_end, s.first_seen, s.last_seen,
     s.n_events, s.n_articles, s.n_outlets";
 
-fn story_sql(filter: &StoryFilter) -> Result<(String, Vec<Value>)> {
+fn story_sql(store: &Store, filter: &StoryFilter) -> Result<(String, Vec<Value>)> {
     let mut event_filter = filter.clone();
     event_filter.since = None;
     event_filter.until = None;
     event_filter.limit = None;
     event_filter.offset = None;
-    let mut b = conditions(&event_filter)?;
+    let mut b = conditions(store, &event_filter)?;
     for (bound, column, op) in [
         (&filter.since, "s.date_end", ">="),
         (&filter.until, "s.date_start", "<="),
@@ -619,7 +619,7 @@ impl Store {
 
     /// Stories matching the filter (see [`StoryFilter`]), earliest first, with their trails.
     pub fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoredStory>> {
-        let (from, mut params) = story_sql(filter)?;
+        let (from, mut params) = story_sql(self, filter)?;
         let mut sql =
             format!("SELECT {EVENT_COLUMNS}, {STORY_COLUMNS}{from} ORDER BY s.date_start, s.id");
         if let Some(limit) = filter.limit {
@@ -645,7 +645,7 @@ impl Store {
 
     /// How many stories match, ignoring limit and offset.
     pub fn count_stories(&self, filter: &StoryFilter) -> Result<u64> {
-        let (from, params) = story_sql(filter)?;
+        let (from, params) = story_sql(self, filter)?;
         let n: i64 = self.conn.query_row(
             &format!("SELECT count(*){from}"),
             rusqlite::params_from_iter(params),

@@ -88,6 +88,7 @@ fn event(article_id: &str, n: usize, source: ActorRef, target: ActorRef, cameo: 
         confidence: 0.75,
         matched: Matched {
             verb: "THREATEN".into(),
+            verb_span: Some(Span { start: 4, end: 12 }),
             pattern: Some("* WITH STRIKES".into()),
             origin: "verbs.txt:12".into(),
             entries: vec!["actors.txt:3".into()],

@@ -1284,8 +1284,15 @@ impl Engine {
                     }
                 }
             }
+            let verb_span = words.get(r.verb_word).map(|first| Span {
+                start: first.start,
+                end: words
+                    .get(r.verb_word + verb_len.max(1) - 1)
+                    .map_or(first.end, |last| last.end.max(first.start)),
+            });
             let matched = Matched {
                 verb: verb.map(|v| v.lemma.clone()).unwrap_or_default(),
+                verb_span,
                 pattern: pattern.map(|p| p.text.clone()),
                 origin: pattern
                     .map(|p| p.origin.to_string())
