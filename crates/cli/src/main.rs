@@ -14,6 +14,7 @@ mod export;
 mod ingest;
 mod news_eval_cmd;
 mod stories;
+mod stories_eval;
 mod timeline;
 
 use clap::{Parser, Subcommand};

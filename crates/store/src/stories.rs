@@ -422,9 +422,10 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
         let (date, precision) = (text(11)?, text(12)?);
         let modality = Modality::parse(&row.get::<_, String>(13)?).unwrap_or_default();
         let confidence = row.get::<_, f64>(14)? as f32;
-        let published = text(15)?;
-        let outlet = text(16)?;
         let seen: String = row.get(17)?;
+        // As on join: an article with no publication date is dated by when it was stored.
+        let published = Some(text(15)?.unwrap_or_else(|| seen.clone()));
+        let outlet = text(16)?;
         let Some(c) = candidate(
             (&sc, sco.as_deref(), sse.as_deref()),
             (&tc, tco.as_deref(), tse.as_deref()),

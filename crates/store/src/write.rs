@@ -575,9 +575,10 @@ fn store_events(
         stories::refresh(conn, id)?;
     }
     if clustering {
+        // An article with no publication date is dated by when it was stored.
         let facts = ArticleFacts {
             id: article_id,
-            published: published.as_deref(),
+            published: Some(published.as_deref().unwrap_or(&seen)),
             outlet: outlet.as_deref(),
             seen: &seen,
         };
