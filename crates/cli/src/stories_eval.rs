@@ -19,7 +19,9 @@ use crate::dicts;
 use crate::eval_cmd::EvalArgs;
 use crate::news_eval_cmd::{annotation_files, default_texts, read_jsonl};
 use anyhow::{bail, Context};
-use atalaya_engine::news_eval::{matching, split_of, url_key, GoldEvent, NewsRecord, NewsText, Split};
+use atalaya_engine::news_eval::{
+    matching, split_of, url_key, GoldEvent, NewsRecord, NewsText, Split,
+};
 use atalaya_engine::Article;
 use atalaya_store::{ArticleWrite, Coding, RunCounts, RunInfo, Store};
 use serde::Deserialize;
@@ -98,7 +100,11 @@ struct Doc {
 
 fn next_day(published: Option<&str>) -> Option<String> {
     let day = chrono::NaiveDate::parse_from_str(published?.get(..10)?, "%Y-%m-%d").ok()?;
-    Some((day + chrono::Duration::days(1)).format("%Y-%m-%d").to_string())
+    Some(
+        (day + chrono::Duration::days(1))
+            .format("%Y-%m-%d")
+            .to_string(),
+    )
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
@@ -146,9 +152,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let gold_by_key: BTreeMap<GoldKey, (&GoldEvent, &NewsRecord, usize)> = records
         .iter()
         .flat_map(|r| {
-            r.events.iter().enumerate().map(move |(i, e)| {
-                (gold_key(r.url.as_deref().unwrap_or(""), e), (e, r, i))
-            })
+            r.events
+                .iter()
+                .enumerate()
+                .map(move |(i, e)| (gold_key(r.url.as_deref().unwrap_or(""), e), (e, r, i)))
         })
         .collect();
     for o in &occurrences {
@@ -195,7 +202,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let mut docs: Vec<Doc> = Vec::new();
     let mut present: BTreeSet<String> = BTreeSet::new();
     for r in records.iter().filter(|r| r.complete) {
-        let Some(url) = r.url.as_deref() else { continue };
+        let Some(url) = r.url.as_deref() else {
+            continue;
+        };
         if split.is_some_and(|s| split_of(url) != s) {
             continue;
         }
@@ -214,7 +223,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             .enumerate()
             .map(|(i, e)| label(url, i, e))
             .collect();
-        let outlet = text.outlet.clone().unwrap_or_else(|| "unknown outlet".into());
+        let outlet = text
+            .outlet
+            .clone()
+            .unwrap_or_else(|| "unknown outlet".into());
         docs.push(Doc {
             article: Article {
                 id: format!("rehost-{id}"),
@@ -222,7 +234,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
                 outlet: Some(MIRROR.to_string()),
                 published: next_day(published.as_deref()).or_else(|| published.clone()),
                 title: text.title.clone(),
-                text: format!("Republished with permission from {outlet}.\n\n{}", text.text),
+                text: format!(
+                    "Republished with permission from {outlet}.\n\n{}",
+                    text.text
+                ),
                 lang: None,
             },
             gold: r.events.clone(),
@@ -309,7 +324,11 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         let out = engine.code_article_with(&doc.article, &opts);
         for (g, p) in matching(&doc.gold, &out.events).into_iter().enumerate() {
             if let Some(p) = p {
-                items.push((out.events[p].id.clone(), doc.occurrence[g].clone(), doc.kind));
+                items.push((
+                    out.events[p].id.clone(),
+                    doc.occurrence[g].clone(),
+                    doc.kind,
+                ));
             }
         }
         *counts.entry(doc.kind).or_default() += 1;
@@ -381,7 +400,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     }
     if let Some(min) = args.min_f1 {
         if scores.f1 + 1e-9 < min {
-            eprintln!("atalaya: stories: B-cubed F1 {:.4} is below the required {min}", scores.f1);
+            eprintln!(
+                "atalaya: stories: B-cubed F1 {:.4} is below the required {min}",
+                scores.f1
+            );
             return Ok(ExitCode::from(1));
         }
     }
@@ -414,7 +436,10 @@ fn bcubed(items: &[(String, String, &'static str)], cluster_of: &[String]) -> Bc
     let (mut p, mut r) = (0.0, 0.0);
     for (i, (_, occurrence, _)) in items.iter().enumerate() {
         let cluster = &by_cluster[cluster_of[i].as_str()];
-        let same = cluster.iter().filter(|&&j| items[j].1 == *occurrence).count() as f64;
+        let same = cluster
+            .iter()
+            .filter(|&&j| items[j].1 == *occurrence)
+            .count() as f64;
         p += same / cluster.len() as f64;
         r += same / by_occurrence[occurrence.as_str()].len() as f64;
     }
@@ -473,7 +498,10 @@ fn print_failures(items: &[(String, String, &'static str)], cluster_of: &[String
     for (cluster, members) in &by_cluster {
         let occurrences: BTreeSet<&str> = members.iter().map(|&i| items[i].1.as_str()).collect();
         if occurrences.len() > 1 {
-            println!("--- merged: story {cluster} holds {} occurrences", occurrences.len());
+            println!(
+                "--- merged: story {cluster} holds {} occurrences",
+                occurrences.len()
+            );
             for &i in members {
                 println!("    {} reports {}", show(i), items[i].1);
             }
@@ -492,7 +520,12 @@ mod tests {
     #[test]
     fn bcubed_by_hand() {
         // Occurrence A: e1 e2 e3; B: e4. Stories: {e1 e2}, {e3 e4}.
-        let items = [item("e1", "A"), item("e2", "A"), item("e3", "A"), item("e4", "B")];
+        let items = [
+            item("e1", "A"),
+            item("e2", "A"),
+            item("e3", "A"),
+            item("e4", "B"),
+        ];
         let clusters = ["s1", "s1", "s2", "s2"].map(str::to_string);
         let b = bcubed(&items, &clusters);
         // Precision: 1, 1, 1/2, 1/2 → 0.75. Recall: 2/3, 2/3, 1/3, 1 → 2/3.

@@ -76,9 +76,7 @@ fn stored_events(db: &Path) -> Vec<serde_json::Value> {
         .unwrap_or_else(|e| panic!("{e}"));
     let mut events = events(&listed);
     for event in &mut events {
-        let cluster = event
-            .as_object_mut()
-            .and_then(|o| o.remove("cluster_id"));
+        let cluster = event.as_object_mut().and_then(|o| o.remove("cluster_id"));
         assert!(cluster.is_some_and(|c| c.is_string()), "no story: {event}");
     }
     events
