@@ -354,6 +354,7 @@ impl Engine {
                 refine_same_country: true,
                 split_coded_compounds: true,
                 modifier_gap: true,
+                keep_own_sector: true,
             };
             let mentions = parse::build_mentions(&self.dicts, &words, &tags, date, &rules);
             match mentions.as_slice() {
@@ -446,6 +447,7 @@ impl Engine {
             refine_same_country: !self.tabari,
             split_coded_compounds: !opts.keep_coded_compounds,
             modifier_gap: !self.tabari,
+            keep_own_sector: opts.country_sector.is_some(),
         };
         let mut mentions = parse::build_mentions(d, &words, &tags, date, &rules);
         if opts.country_sector.is_some() {
@@ -492,7 +494,7 @@ impl Engine {
         if tabari.is_none() {
             carry.drop_dateline(sentence, base, &words, &mut mentions);
         }
-        let mut mentions = parse::resolve_pronouns(&words, mentions);
+        let mut mentions = parse::resolve_pronouns(&words, mentions, opts.country_sector.is_some());
         if tabari.is_none() {
             mentions = carry.resolve(&words, mentions);
             if opts.country_sector.is_some() {
@@ -528,13 +530,21 @@ impl Engine {
 
         let mut raw: Vec<RawEvent> = Vec::new();
         let mut carried_source: Option<usize> = None;
+        // News: the subject of the previous clause, for a clause that has none of its own.
+        let mut clause_subject: Option<usize> = None;
         for &(cs, ce) in &clauses {
             let view = clause_view(&words, &mentions, &dropped, cs, ce);
             if view.words.is_empty() {
                 continue;
             }
+            if carried_source.is_none() && subjectless(&view, &tags, &words) {
+                carried_source = clause_subject;
+            }
             let clause_events =
                 self.code_clause(&view, &tags, &mentions, &matcher, &mut carried_source, opts);
+            if opts.country_sector.is_some() && !self.tabari {
+                clause_subject = subject_of(&view);
+            }
             raw.extend(clause_events);
             if tabari.is_some_and(|t| t.code_by == CodeBy::Sentence) && !raw.is_empty() {
                 break;
@@ -996,7 +1006,19 @@ impl Engine {
             }
             let aux =
                 (first_adverb.saturating_sub(3)..pos).any(|q| view.words[q].kind == WordKind::Aux);
-            if aux {
+            // News: a participle followed by "by" is passive without an auxiliary too, as a
+            // reduced relative ("officials blacklisted by Gondor"): Gondor did it.
+            let reduced = news_targets
+                && !self.tabari
+                && view
+                    .words
+                    .get(verb_end)
+                    .is_some_and(|w| w.kind == WordKind::By)
+                && view
+                    .words
+                    .get(verb_end.saturating_sub(1))
+                    .is_some_and(|w| is_participle(&w.key));
+            if aux || reduced {
                 let by = (verb_end..(verb_end + 2).min(view.words.len()))
                     .find(|&q| view.words[q].kind == WordKind::By);
                 let participle = view
@@ -1026,26 +1048,62 @@ impl Engine {
             } else {
                 (window_start..pos).find_map(mention_near)
             };
+            // News: a verb in the content of a reporting verb whose own subject is a noun
+            // phrase ("X says the strikes killed Y") is not done by the one who reports it; a
+            // content with no subject of its own ("X said all options are on the table",
+            // "X said Tuesday there will be no ...") is the reporter's.
+            let content_start = if news_targets && !self.tabari {
+                (0..pos)
+                    .rev()
+                    .find(|&q| context::is_reporting(&view.words[q].key))
+                    .filter(|&q| {
+                        view.words[q + 1..pos]
+                            .iter()
+                            .any(|w| w.kind == WordKind::Det)
+                    })
+                    .map_or(0, |q| q + 1)
+            } else {
+                0
+            };
+            let starts_at = |m: usize| {
+                view.mention_at
+                    .iter()
+                    .position(|slot| slot.is_some_and(|(x, _)| x == m))
+                    .unwrap_or(0)
+            };
             source = near
                 .or_else(|| {
-                    before
-                        .iter()
-                        .copied()
-                        .find(|&m| target.is_none_or(|t| code(t) != code(m)))
+                    before.iter().copied().find(|&m| {
+                        target.is_none_or(|t| code(t) != code(m)) && starts_at(m) >= content_start
+                    })
                 })
-                .or(carried);
+                .or(carried.filter(|_| content_start == 0));
             if let (Some(s), Some(t)) = (source, target) {
                 if code(s) == code(t) {
-                    source = before.iter().copied().find(|&m| code(m) != code(t));
+                    source = before
+                        .iter()
+                        .copied()
+                        .find(|&m| code(m) != code(t) && starts_at(m) >= content_start);
                 }
             }
         }
         if target.is_none() {
             let scode = source.map(code).unwrap_or("");
+            // News: a country and its government are one actor ("Arnor ... what its
+            // president called Gondor's provocations": not Arnor against its president). A
+            // bare country word after the verb may be its people ("Mexicans"): kept.
+            let one_actor = |m: usize| {
+                let a = code(m);
+                news_targets
+                    && !a.starts_with("---")
+                    && a.get(..3) == scode.get(..3)
+                    && a.get(3..) == Some("GOV")
+                    && matches!(scode.get(3..), Some("" | "GOV"))
+            };
             target = after
                 .iter()
                 .copied()
-                .find(|&m| code(m) != scode && Some(m) != source)
+                .find(|&m| code(m) != scode && Some(m) != source && !one_actor(m))
                 .or_else(|| {
                     // Only TABARI looks back: elsewhere an actor before the verb that is not
                     // its subject is not its object either ("Y, after X burned down its
@@ -1381,6 +1439,74 @@ fn governed(view: &ClauseView, upper_end: usize, pos: usize) -> bool {
     between.iter().any(|w| w.key == "to")
 }
 
+/// A clause whose words before its first verb are only a conjunction, auxiliaries, modals and
+/// adverbs ("..., but will retaliate"): its subject is the previous clause's.
+fn subjectless(view: &ClauseView, tags: &[Tag], words: &[words::Word]) -> bool {
+    let first_verb = (0..view.words.len())
+        .find(|&p| matches!(tags.get(view.word_index[p]), Some(Tag::Verb { .. })));
+    let Some(first_verb) = first_verb else {
+        return false;
+    };
+    // The clause split may leave its conjunction out of the clause or in it.
+    let start = view.word_index[0];
+    let conj_before = start > 0 && words[start - 1].kind == WordKind::Conj;
+    let from = usize::from(view.words[0].kind == WordKind::Conj);
+    (conj_before || from == 1)
+        && first_verb > 0
+        && view.words[from..first_verb].iter().all(|w| {
+            matches!(
+                w.key.as_str(),
+                "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "also"
+                    | "then"
+                    | "never"
+                    | "not"
+                    | "n't"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "later"
+                    | "further"
+                    | "to"
+                    | "be"
+                    | "been"
+                    | "already"
+                    | "still"
+                    | "again"
+                    | "fail"
+            )
+        })
+}
+
+/// The subject of a clause: its first actor after its last reporting verb ("X said Y acted
+/// ...": Y), else its first actor.
+fn subject_of(view: &ClauseView) -> Option<usize> {
+    let from = (0..view.words.len())
+        .rev()
+        .find(|&q| context::is_reporting(&view.words[q].key))
+        .map_or(0, |q| q + 1);
+    let first = |from: usize| {
+        view.mention_at[from..]
+            .iter()
+            .find_map(|slot| slot.map(|(m, _)| m))
+    };
+    first(from).or_else(|| first(0))
+}
+
 /// Words that open a subordinate clause with a subject of its own.
 fn is_subordinator(key: &str) -> bool {
     matches!(
@@ -1557,7 +1683,10 @@ fn gives_the_order(words: &[words::Word], m: &Mention) -> bool {
 /// Codes a compound's members do together: meetings, agreements and cooperation (03–06), and
 /// the symmetric codes.
 fn mutual_code(code: &str) -> bool {
-    matches!(code.get(..2), Some("03" | "04" | "05" | "06")) || atalaya_cameo::is_symmetric(code)
+    matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+        // A ceasefire or pulling back forces (087x) is done by both sides together.
+        || code.starts_with("087")
+        || atalaya_cameo::is_symmetric(code)
 }
 
 /// "each other", "one another": the clause's act goes both ways between a compound's members.
@@ -1642,6 +1771,172 @@ mod tests {
         assert_eq!(
             triples(&e, "Arnor and Gondor will meet next week, Aranor said."),
             vec![t("ARN", "GON", "040"), t("GON", "ARN", "040")]
+        );
+    }
+
+    /// News: whoever reports an act is not its doer when the act's own subject is no actor.
+    #[test]
+    fn reporter_is_not_the_doer_of_reported_content() {
+        let e = engine(
+            ARDA,
+            "",
+            "@verb SAY\n  forms say says said\n\n\
+             @verb KILL\n  forms kill killed\n  code 190\n",
+        );
+        let mut opts = e.default_options();
+        opts.require_dyad = false;
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Aranor says the night raids have killed Gondor soldiers."),
+            Vec::<super::test_support::Triple>::new()
+        );
+        // Without a reporting verb the first actor before the verb stays the doer.
+        assert_eq!(
+            code("Aranor and the night raids have killed Gondor soldiers."),
+            vec![t("ARNGOV", "GON", "190")]
+        );
+    }
+
+    /// News: a title before a person who has a role of his own keeps the role's code.
+    #[test]
+    fn title_keeps_the_persons_own_sector_in_news() {
+        let actors = format!("{ARDA}\n@entity ARN.borin Borin\n  code ARNMIL\n");
+        let e = engine(
+            &actors,
+            "@agent GOV secretary\n",
+            "@verb CRITICIZE\n  forms criticize criticized\n  code 111\n",
+        );
+        let mut opts = e.default_options();
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Secretary Borin criticized Gondor."),
+            vec![t("ARNMIL", "GON", "111")]
+        );
+        // Outside news conventions the agent's code is added, as TABARI does.
+        assert_eq!(
+            triples(&e, "Secretary Borin criticized Gondor."),
+            vec![t("ARNMILGOV", "GON", "111")]
+        );
+    }
+
+    /// News: "it" in reported content is the content's subject, not the one reporting it.
+    #[test]
+    fn it_in_reported_content_is_the_contents_subject() {
+        let actors = format!("{ARDA}\n@entity ROH Rohan\n  code ROH\n");
+        let e = engine(
+            &actors,
+            "",
+            "@verb SAY\n  forms say says said\n\n\
+             @verb ATTACK\n  forms attack attacked\n  code 190\n",
+        );
+        let mut opts = e.default_options();
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Aranor said that Gondor was wrong when it attacked Rohan."),
+            vec![t("GON", "ROH", "190")]
+        );
+        // With no actor in the content, "it" is the sentence's subject.
+        assert_eq!(
+            code("Arnor said it attacked Rohan."),
+            vec![t("ARN", "ROH", "190")]
+        );
+    }
+
+    /// News: a clause with no subject of its own ("..., but will attack Y") takes the previous
+    /// clause's, even when that clause coded nothing; the doer's own government is not its target.
+    #[test]
+    fn subjectless_clause_takes_the_previous_subject() {
+        let actors = format!(
+            "{ARDA}\n@entity ROH Rohan\n  code ROH\n\n@entity ROH.theo Theo\n  code ROHGOV\n"
+        );
+        let e = engine(
+            &actors,
+            "",
+            "@verb SAY\n  forms say says said\n\n\
+             @verb ATTACK\n  forms attack attacked\n  code 190\n",
+        );
+        let mut opts = e.default_options();
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Aranor said Rohan wants no war, but will attack Gondor if needed."),
+            vec![t("ROH", "GON", "190")]
+        );
+        assert_eq!(
+            code("Rohan wants no war and will attack what Theo called Gondor threats."),
+            vec![t("ROH", "GON", "190")]
+        );
+    }
+
+    /// News: both sides of a compound agree to a truce together (087x is a joint act).
+    #[test]
+    fn a_compounds_truce_is_mutual() {
+        let e = engine(
+            ARDA,
+            "",
+            "@verb AGREE\n  forms agree agreed\n  pattern * to_a_truce -> 0871\n",
+        );
+        let mut opts = e.default_options();
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Arnor and Gondor agreed to a truce."),
+            vec![t("ARN", "GON", "0871"), t("GON", "ARN", "0871")]
+        );
+    }
+
+    /// News: "X sanctioned by Y" with no auxiliary is a passive too.
+    #[test]
+    fn reduced_relative_passive_in_news() {
+        let actors = format!("{ARDA}\n@entity ROH Rohan\n  code ROH\n");
+        let e = engine(
+            &actors,
+            "",
+            "@verb SANCTION\n  forms sanction sanctioned\n  code 163\n",
+        );
+        let mut opts = e.default_options();
+        opts.country_sector = Some("GOV".into());
+        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        assert_eq!(
+            code("Rohan praised the Gondor firms sanctioned by Aranor."),
+            vec![t("ARNGOV", "GON", "163")]
+        );
+    }
+
+    /// "The regime" in a later sentence is the government named before.
+    #[test]
+    fn the_regime_is_carried_over() {
+        let actors = format!("{ARDA}\n@entity ROH Rohan\n  code ROH\n");
+        let e = engine(
+            &actors,
+            "@agent GOV government\n  alias regime\n",
+            "@verb CRITICIZE\n  forms criticize criticized\n  code 111\n\n\
+             @verb ARREST\n  forms arrest arrested\n  code 173\n",
+        );
+        assert_eq!(
+            triples(
+                &e,
+                "Gondor criticized Aranor.\n\nThe regime arrested Rohan envoys."
+            ),
+            vec![t("ARNGOV", "ROH", "173"), t("GON", "ARNGOV", "111")]
+        );
+    }
+
+    /// "A as well as B" is a compound, as "A and B" is.
+    #[test]
+    fn as_well_as_joins_a_compound() {
+        let actors = format!("{ARDA}\n@entity ROH Rohan\n  code ROH\n");
+        let e = engine(
+            &actors,
+            "",
+            "@verb CONDEMN\n  forms condemn condemned\n  code 111\n",
+        );
+        assert_eq!(
+            triples(&e, "Aranor condemned Gondor as well as Rohan on Monday."),
+            vec![t("ARNGOV", "GON", "111"), t("ARNGOV", "ROH", "111")]
         );
     }
 

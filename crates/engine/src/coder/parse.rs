@@ -329,6 +329,10 @@ pub struct MentionRules<'a> {
     pub split_coded_compounds: bool,
     /// Allow one modifier word between an actor and its agent ("US trade officials").
     pub modifier_gap: bool,
+    /// News: an actor whose code already has a sector keeps it under a title or a generic
+    /// agent ("Secretary Mattis" is his role's `USAMIL`, "Pentagon officials" the Pentagon's),
+    /// instead of the TABARI concatenation `USAMILGOV`.
+    pub keep_own_sector: bool,
 }
 
 /// Function words that never modify an agent noun: an actor and an agent on either side of one
@@ -369,6 +373,7 @@ pub fn build_mentions(
         refine_same_country,
         split_coded_compounds,
         modifier_gap,
+        keep_own_sector,
     } = *rules;
     let n = words.len();
     // 1. Actor and agent spans.
@@ -507,6 +512,8 @@ pub fn build_mentions(
                     };
                     if s.actor.is_none() {
                         format!("{code}{}", agent_code.trim_matches('~'))
+                    } else if keep_own_sector && code.len() >= 6 && agent_code != "ELI" {
+                        code.to_string()
                     } else {
                         combine(code, agent_code, agent.placement)
                     }
@@ -633,6 +640,15 @@ fn separator(words: &[Word], tags: &[Tag], prev: &Mention, next: &Mention) -> Op
     if prev.pronoun || next.pronoun || next.start <= prev.end {
         return None;
     }
+    // "Gondor as well as Arnor" joins as "and" does.
+    let between: Vec<&str> = words[prev.end..next.start]
+        .iter()
+        .filter(|w| w.kind != WordKind::Det && w.kind != WordKind::Comma)
+        .map(|w| w.key.as_str())
+        .collect();
+    if between == ["as", "well", "as"] {
+        return Some(true);
+    }
     let mut conj = false;
     let mut comma = false;
     let mut loose = 0;
@@ -751,7 +767,13 @@ fn distribute_agents(d: &Dictionaries, compound: &mut Mention) {
 }
 
 /// Adds mentions for pronouns, resolved by TABARI's rules.
-pub fn resolve_pronouns(words: &[Word], mut mentions: Vec<Mention>) -> Vec<Mention> {
+/// With `content_subject` (news), "it" in reported content takes the content's own subject
+/// ("X said that Y acted illegally when it sent troops": Y), not the reporter.
+pub fn resolve_pronouns(
+    words: &[Word],
+    mut mentions: Vec<Mention>,
+    content_subject: bool,
+) -> Vec<Mention> {
     if mentions.is_empty() {
         return mentions;
     }
@@ -763,8 +785,17 @@ pub fn resolve_pronouns(words: &[Word], mut mentions: Vec<Mention>) -> Vec<Menti
         if mentions.iter().any(|m| m.start <= i && i < m.end) {
             continue;
         }
+        let content_start = (content_subject && w.key == "it")
+            .then(|| {
+                (0..i)
+                    .rev()
+                    .find(|&q| crate::context::is_reporting(&words[q].key))
+            })
+            .flatten();
         let antecedent = match kind {
-            Pronoun::Subject => mentions.iter().find(|m| m.start < i),
+            Pronoun::Subject => content_start
+                .and_then(|c| mentions.iter().find(|m| m.start > c && m.start < i))
+                .or_else(|| mentions.iter().find(|m| m.start < i)),
             Pronoun::Possessive => mentions.iter().find(|m| m.end <= i),
             Pronoun::Plural => mentions
                 .iter()

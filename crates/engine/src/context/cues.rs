@@ -484,13 +484,19 @@ pub fn verb_group_modality(keys: &[&str], floor: usize, verb: usize) -> Reading 
             break;
         }
         let next = key_at(keys, i + 1);
+        let negated_failure =
+            matches!(k, "fail" | "fails" | "failed") && i > 0 && is_negation(key_at(keys, i - 1));
         if is_negation(k) {
             // "without" only negates the verb right after it ("without attacking").
             if k == "without" && i + 1 != verb {
                 continue;
             }
-            // "not only" is not a negation.
-            if next == "only" {
+            // "not only" is not a negation, nor is a negated failure ("will never fail to
+            // retaliate" says it will).
+            if next == "only"
+                || negated_failure
+                || matches!(next, "fail" | "fails" | "failed") && key_at(keys, i + 2) == "to"
+            {
                 continue;
             }
             let start = if i > lo
@@ -518,8 +524,9 @@ pub fn verb_group_modality(keys: &[&str], floor: usize, verb: usize) -> Reading 
             };
             return reading(Modality::Negated, &keys[start..=i]);
         }
-        if NEGATING_CONTROL.contains(&k) && matches!(next, "to" | "from" | "of")
-            || NEGATING_CONTROL.contains(&k) && i + 1 == verb
+        if (NEGATING_CONTROL.contains(&k) && matches!(next, "to" | "from" | "of")
+            || NEGATING_CONTROL.contains(&k) && i + 1 == verb)
+            && !negated_failure
         {
             return reading(Modality::Negated, &keys[i..=(i + 1).min(verb)]);
         }

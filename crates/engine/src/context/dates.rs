@@ -35,6 +35,50 @@ pub struct DateQuery<'a> {
     pub own: Option<usize>,
     /// Frames whose content holds the event, innermost first.
     pub governing: &'a [usize],
+    /// The sentence's folded words, and the end of the event verb (word index).
+    pub keys: &'a [&'a str],
+    pub verb_end: usize,
+    /// A future or hypothetical event: its own date expressions give the planned date, and
+    /// the event is dated when the plan is reported (NEWS-CONVENTIONS §5).
+    pub planned: bool,
+}
+
+/// Is the date expression at `word` in the clause of the event verb? Not when a relative clause
+/// or an infinitive with its object stands between ("condemned X for a war that ended seven
+/// years ago", "praised Y's willingness to host the summit in July"), nor when it is in a
+/// fronted "since" clause ("Since the visit in March, we have helped ..."): those date another
+/// act.
+fn in_verb_clause(q: &DateQuery, word: usize) -> bool {
+    let key = |i: usize| q.keys.get(i).copied().unwrap_or("");
+    if word >= q.verb_end {
+        let relative = (q.verb_end..word).any(|i| {
+            matches!(
+                key(i),
+                "that" | "which" | "who" | "whom" | "whose" | "since"
+            )
+        });
+        let capital = |i: usize| {
+            q.word_starts
+                .get(i)
+                .and_then(|&b| q.sentence.get(b..))
+                .and_then(|s| s.chars().next())
+                .is_some_and(|c| c.is_uppercase())
+        };
+        // "to host the summit": "to", a lower-case word, then a determiner.
+        let infinitive = (q.verb_end..word.saturating_sub(2)).any(|i| {
+            key(i) == "to"
+                && !capital(i + 1)
+                && matches!(
+                    key(i + 2),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this"
+                )
+        });
+        !(relative || infinitive)
+    } else {
+        let since = (0..word).rev().find(|&i| key(i) == "since");
+        let comma = (word..q.verb).any(|i| key(i) == ",");
+        !(since.is_some() && comma)
+    }
 }
 
 /// The words a frame's speech act owns for dating: everything before its content (fronted "On
@@ -146,7 +190,7 @@ pub fn event_date(q: &DateQuery) -> (Option<String>, Option<String>) {
         let own_dates = nearest(
             event_placed
                 .iter()
-                .filter(|p| !in_any_statement(p.word))
+                .filter(|p| !q.planned && !in_any_statement(p.word) && in_verb_clause(q, p.word))
                 .collect(),
         );
         own_dates.or_else(|| {

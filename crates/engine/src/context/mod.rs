@@ -70,6 +70,7 @@ use cues::{Idiom, Reading};
 use frames::Frame;
 use std::ops::Range;
 
+pub(crate) use cues::is_reporting;
 pub use cues::threat_code_for;
 
 /// One actor mention of the sentence: its word range and its code.
@@ -132,7 +133,7 @@ pub fn definite_description_kind(keys: &[&str]) -> Option<&'static str> {
     let sector = match head {
         "president" | "administration" | "government" | "ministry" | "minister" | "secretary"
         | "cabinet" | "governor" | "presidency" | "chancellor" | "premier" | "ambassador"
-        | "embassy" | "department" => "GOV",
+        | "embassy" | "department" | "regime" | "authorities" => "GOV",
         "house" if phrase == "white house" => "GOV",
         "cartel" | "cartels" | "gang" | "gangs" | "traffickers" | "smugglers" | "syndicate"
         | "kingpin" => "CRM",
@@ -333,10 +334,23 @@ pub fn analyze(site: &EventSite) -> Context {
                     idiom: None,
                 };
             }
-            let conditional = if own.is_some() {
+            // A threat, demand or offer made on a condition ("threatened tariffs if Gondor
+            // does not act") is made: the condition after its verb is what it says
+            // (NEWS-CONVENTIONS §4), only one before it ("If Y attacks, X will threaten")
+            // makes the act itself conditional.
+            let conditional = if own.is_some() || is_verbal(site.cameo) {
                 cues::conditional_in(&keys, floor, v0)
             } else {
-                cues::conditional_in(&keys, floor, content_end)
+                // A condition after the verb governs the verb's own clause only: it stops at
+                // the next coordinated clause (", and considers that ... if ...").
+                let clause_end = (v1..content_end)
+                    .find(|&i| {
+                        keys.get(i).copied() == Some(";")
+                            || keys.get(i).copied() == Some(",")
+                                && matches!(keys.get(i + 1).copied(), Some("and" | "but"))
+                    })
+                    .unwrap_or(content_end);
+                cues::conditional_in(&keys, floor, clause_end)
             };
             match conditional {
                 Some(word) => Reading {
@@ -350,6 +364,20 @@ pub fn analyze(site: &EventSite) -> Context {
     };
     let mut modality = reading.modality;
     let mut cue = reading.cue;
+    // A threat is itself the verbal act (NEWS-CONVENTIONS §4): "will retaliate", "would strike
+    // back" coded 13x are threats made now, not future or considered ones. A condition on the
+    // threat ("If Y attacks, X would warn ...") still makes it hypothetical.
+    let condition = matches!(
+        cue.as_deref(),
+        Some("if" | "unless" | "whether" | "in case")
+    );
+    if site.cameo.starts_with("13")
+        && matches!(modality, Modality::Future | Modality::Hypothetical)
+        && reading.idiom.is_none()
+        && !condition
+    {
+        modality = Modality::Asserted;
+    }
     // A rejection code (12x) from "will not accept" / "refused to allow" already holds the
     // negation: the rejection itself is asserted.
     if modality == Modality::Negated && site.cameo.starts_with("12") && reading.idiom.is_none() {
@@ -423,6 +451,9 @@ pub fn analyze(site: &EventSite) -> Context {
             frames: &all_frames,
             own,
             governing: &governing,
+            keys: &keys,
+            verb_end: v1,
+            planned: matches!(modality, Modality::Future | Modality::Hypothetical),
         }),
         None => (None, None),
     };

@@ -184,6 +184,58 @@ fn modal_and_deliberation_cues_are_hypothetical() {
     }
 }
 
+/// A verbal act (threat, demand, offer) with a condition after its verb is made; a condition
+/// before it still makes it hypothetical.
+#[test]
+fn a_threat_on_a_condition_is_made() {
+    let c = Case::new(
+        "Gondor threatened new tariffs if Arnor does not act.",
+        "threatened",
+        "1312",
+    )
+    .run();
+    assert_eq!(c.modality, Modality::Asserted);
+    let c = Case::new(
+        "If Arnor does not act, Gondor will threaten tariffs.",
+        "threaten",
+        "1312",
+    )
+    .run();
+    assert_eq!(c.modality, Modality::Hypothetical);
+}
+
+/// A condition governs its own clause, not a coordinated one before it.
+#[test]
+fn a_condition_stays_in_its_clause() {
+    let c = Case::new(
+        "Gondor canceled the aid, and warned that sanctions could follow if Arnor acts.",
+        "canceled",
+        "162",
+    )
+    .run();
+    assert_eq!(c.modality, Modality::Asserted);
+}
+
+/// A threat said with "will" or "would" is made when it is said.
+#[test]
+fn a_threat_in_the_future_tense_is_made() {
+    let c = Case::new("Gondor will retaliate against Arnor.", "retaliate", "138").run();
+    assert_eq!(c.modality, Modality::Asserted);
+    let c = Case::new("Gondor would strike back at Arnor.", "strike", "138").run();
+    assert_eq!(c.modality, Modality::Asserted);
+    // A negated failure is no negation.
+    let c = Case::new(
+        "Gondor will never fail to retaliate against Arnor.",
+        "retaliate",
+        "138",
+    )
+    .run();
+    assert_eq!(c.modality, Modality::Asserted);
+    // The act itself stays future.
+    let c = Case::new("Gondor will strike Arnor.", "strike", "190").run();
+    assert_eq!(c.modality, Modality::Future);
+}
+
 #[test]
 fn conditionals_are_hypothetical_on_both_sides() {
     let text = "If Mexico does not act, the United States will strike the cartels.";
@@ -517,15 +569,59 @@ fn dates_resolve_against_publication() {
         date_of("Mexico protested the strike.", "protested"),
         d("2025-09-10", "article")
     );
-    // A future verb: the coming Friday.
+    // A future event is dated when it is reported (NEWS-CONVENTIONS §5): "on Friday" is its
+    // planned date, not its date.
     assert_eq!(
         date_of("Rubio will visit Mexico City on Friday.", "visit"),
-        d("2025-09-12", "day")
+        d("2025-09-10", "article")
+    );
+    assert_eq!(
+        date_of(
+            "Gondor said on Monday it would strike Arnor on Friday.",
+            "strike"
+        ),
+        d("2025-09-08", "day")
     );
     // "since March" bounds the event but does not date it.
     assert_eq!(
         date_of("Troops have patrolled the border since March.", "patrolled"),
         d("2025-09-10", "article")
+    );
+}
+
+/// The date of the clause that holds the verb: not one in a relative clause, an infinitive with
+/// its object, or a fronted "since" clause.
+#[test]
+fn dates_of_other_clauses_are_not_the_events() {
+    assert_eq!(
+        date_of(
+            "Gondor praised Arnor for a truce that ended in March.",
+            "praised"
+        ),
+        d("2025-09-10", "article")
+    );
+    assert_eq!(
+        date_of(
+            "Gondor praised the offer to host the games in March.",
+            "praised"
+        ),
+        d("2025-09-10", "article")
+    );
+    assert_eq!(
+        date_of(
+            "Since the talks in March, Gondor has helped Arnor.",
+            "helped"
+        ),
+        d("2025-09-10", "article")
+    );
+    // The verb's own clause keeps its date, a place after "to" included.
+    assert_eq!(
+        date_of("Gondor sent troops to the border in March.", "sent"),
+        d("2025-03-01", "month")
+    );
+    assert_eq!(
+        date_of("In March, Gondor helped Arnor.", "helped"),
+        d("2025-03-01", "month")
     );
 }
 

@@ -1,0 +1,362 @@
+//! What the default dictionaries (`dictionaries/`) add for real news: verb families and dated
+//! actors the real-news suite (`suites/news`) needed. Each sentence is our own, written for the
+//! test; each test fails when the entries it names are removed. Only source, target and code
+//! are checked: modality and dates belong to the coder's context stage.
+
+mod common;
+
+use atalaya_engine::Engine;
+use common::{code_events, t, Triple};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let (dicts, _) =
+            atalaya_dict::atalaya::default_dictionaries().expect("default dictionaries load");
+        Engine::new(dicts)
+    })
+}
+
+fn code_on(text: &str, published: &str) -> Vec<Triple> {
+    let mut v: Vec<Triple> = code_events(engine(), text, Some(published))
+        .iter()
+        .map(|e| {
+            (
+                e.source.code.clone(),
+                e.target.code.clone(),
+                e.cameo.clone(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn code(text: &str) -> Vec<Triple> {
+    code_on(text, "2025-11-18")
+}
+
+#[test]
+fn help_and_rescue_are_aid() {
+    // HELP, HELP_BASE (verbs/07-aid.txt): the helped actor right after the verb.
+    assert_eq!(
+        code("Japan helped the Philippines rebuild its coast guard."),
+        vec![t("JPNGOV", "PHLGOV", "070")]
+    );
+    assert_eq!(
+        code("Brazil will help Bolivia fight the fires."),
+        vec![t("BRAGOV", "BOLGOV", "070")]
+    );
+    // RESCUE: search and rescue of another state's people.
+    assert_eq!(
+        code("Italy rescued 40 Libyan migrants off Lampedusa."),
+        vec![t("ITAGOV", "LBYCVL", "073")]
+    );
+}
+
+#[test]
+fn restated_commitments_and_pressure_to_act() {
+    // REAFFIRM (verbs/03-intent.txt): a compound reaffirming a partnership.
+    let got = code("Chile and Peru reaffirmed their strategic partnership.");
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "030")), "{got:?}");
+    // PUSH (verbs/10-demands.txt): "pushed X to" is a demand.
+    assert_eq!(
+        code("Norway pushed Sweden to join the pact."),
+        vec![t("NORGOV", "SWEGOV", "100")]
+    );
+}
+
+#[test]
+fn retaliation_announced_for_later_is_a_threat_of_force() {
+    // RETALIATE's future and infinitive patterns (verbs/13-threats.txt).
+    assert_eq!(
+        code("Ghana said it would retaliate against Togo."),
+        vec![t("GHAGOV", "TGOGOV", "138")]
+    );
+    assert_eq!(
+        code("Ghana will never fail to retaliate for Togo's provocations."),
+        vec![t("GHAGOV", "TGOGOV", "138")]
+    );
+    // Past and negated retaliation is no threat.
+    assert_eq!(code("Ghana did not retaliate against Togo."), vec![]);
+}
+
+#[test]
+fn agreements_hammered_out_and_delegations_led() {
+    // REACH_AGREEMENT "hammered out" (verbs/05-diplomatic-cooperation.txt).
+    assert_eq!(
+        code("Kenya and Uganda hammered out a border agreement."),
+        vec![t("KENGOV", "UGAGOV", "057")]
+    );
+    // LEAD (verbs/04-consult.txt): a country word inside "a U.S. delegation".
+    assert_eq!(
+        code("Rubio will lead a U.S. delegation to Panama."),
+        vec![t("USAGOV", "PANGOV", "042")]
+    );
+    // SEND with &ADVISERS: investigators sent to another state.
+    assert_eq!(
+        code("The United States sent investigators to Ecuador."),
+        vec![t("USAGOV", "ECUGOV", "060")]
+    );
+}
+
+#[test]
+fn drones_and_missile_attacks_are_aerial_weapons() {
+    // ATTACK "pummeled" with drones (verbs/19-fight.txt).
+    assert_eq!(
+        code("Ukraine pummeled Russian airfields with drones."),
+        vec![t("UKRGOV", "RUSGOV", "195")]
+    );
+    // KILL after a missile attack (&AIRSTRIKE "missile attack", verbs/00-synsets.txt).
+    assert_eq!(
+        code("An Iranian missile attack killed three Israeli soldiers."),
+        vec![t("IRNGOV", "ISRMIL", "195")]
+    );
+}
+
+#[test]
+fn denials_and_rejected_troop_offers() {
+    // DENY "carrying out" (verbs/01-statements.txt): a denial, not a negated attack.
+    assert_eq!(
+        code("Armenia denied carrying out the attack on Azerbaijan."),
+        vec![t("ARMGOV", "AZEGOV", "016")]
+    );
+    // REJECT "offer of &TROOPS" (verbs/12-reject.txt): NEWS-CONVENTIONS 1212.
+    assert_eq!(
+        code("Mexico rejected the offer of U.S. troops."),
+        vec![t("MEXGOV", "USAMIL", "1212")]
+    );
+}
+
+#[test]
+fn things_released_and_capacities_are_no_events() {
+    // RELEASE: a photo "released by" someone is no release of people.
+    assert_eq!(code("Japan showed a photo released by China."), vec![]);
+    // INVESTIGATE after a preposition names a capacity.
+    assert_eq!(
+        code("Mexico said it would become more effective at investigating the cartels."),
+        vec![]
+    );
+}
+
+#[test]
+fn rulings_and_descriptions_end_the_subject_window() {
+    // "ruled" (SAY, verbs/01-statements.txt): the violator is the one named after it.
+    assert_eq!(
+        code("The tribunal ruled Colombia had violated Venezuela's waters."),
+        vec![t("COLGOV", "VENGOV", "128")]
+    );
+    // "described": the describer did not cancel anything.
+    let got = code(
+        "Pakistan described India's decision to cancel the meeting as a setback, saying it \
+         often meets Kashmiri leaders before talks with India.",
+    );
+    assert!(
+        got.iter().all(|(s, _, c)| !(s == "PAKGOV" && c == "164")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|(s, _, c)| s == "INDGOV" && c == "164"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn officials_of_the_suite_with_their_dated_roles() {
+    // A titled defence secretary keeps his MIL code; Mexico's 2012-2018 defence secretary.
+    assert_eq!(
+        code_on(
+            "Secretary Mattis met Salvador Cienfuegos in Mexico City.",
+            "2017-02-07"
+        ),
+        vec![t("USAMIL", "MEXMIL", "040")]
+    );
+    // Sudan and South Sudan in 2012.
+    assert_eq!(
+        code_on(
+            "Omar al-Bashir accused Salva Kiir of aggression.",
+            "2012-04-12"
+        ),
+        vec![t("SDNGOV", "SSDGOV", "1123")]
+    );
+    // The UN Secretary-General in 2012, the AU's peace commissioner.
+    assert_eq!(
+        code_on("Ban Ki-moon criticized North Korea.", "2012-04-13"),
+        vec![t("IGOUNO", "PRKGOV", "111")]
+    );
+    assert_eq!(
+        code_on("Ramtane Lamamra urged Sudan to withdraw.", "2012-04-12"),
+        vec![t("IGOAFROAU", "SDNGOV", "0256")]
+    );
+    // An acting secretary and an under secretary.
+    assert_eq!(
+        code_on("Kevin McAleenan met Guatemalan officials.", "2019-05-31"),
+        vec![t("USAGOV", "GTMGOV", "040")]
+    );
+    assert_eq!(
+        code_on("Uzra Zeya met Marcelo Ebrard.", "2021-10-08"),
+        vec![t("USAGOV", "MEXGOV", "040")]
+    );
+    // Political opponents are the opposition (agents.txt).
+    assert_eq!(
+        code("Nicaragua arrested Nicaraguan political opponents."),
+        vec![t("NICGOV", "NICOPP", "173")]
+    );
+}
+
+#[test]
+fn organised_armed_groups_and_their_leaders() {
+    // The REB agent "militia" (agents.txt): a country's militias are rebels, not gunmen.
+    assert_eq!(
+        code("Iraqi militias attacked the U.S. embassy."),
+        vec![t("IRQREB", "USAGOV", "190")]
+    );
+    // Named groups and leaders (actors/criminal-groups.txt).
+    assert_eq!(
+        code("Turkey shelled the Syrian Democratic Forces."),
+        vec![t("TURGOV", "SYRREB", "194")]
+    );
+    assert_eq!(
+        code_on("Hassan Nasrallah threatened Israel.", "2020-01-05"),
+        vec![t("LBNREB", "ISRGOV", "130")]
+    );
+    assert_eq!(
+        code_on("Ismail Haniyeh praised Iran.", "2020-01-05"),
+        vec![t("PSEINS", "IRNGOV", "051")]
+    );
+}
+
+#[test]
+fn announced_measures_extended_pauses_and_offers_of_troops() {
+    // ANNOUNCE (verbs/01-statements.txt): a measure announced against a named actor.
+    assert_eq!(
+        code("Trump announced a 25 percent tariff on Mexican imports."),
+        vec![t("USAGOV", "MEXGOV", "163")]
+    );
+    // EXTEND (verbs/08-yield.txt): a tariff pause extended is a retreat.
+    assert_eq!(
+        code("Trump extended the tariff pause on Mexico."),
+        vec![t("USAGOV", "MEXGOV", "085")]
+    );
+    // OFFER: the state after "to" is the target, not the troops.
+    assert_eq!(
+        code("Trump offered troops to Mexico."),
+        vec![t("USAGOV", "MEXGOV", "0312")]
+    );
+    // REFUSE with a noun object (verbs/12-reject.txt).
+    assert_eq!(
+        code("Sheinbaum refused the offer of American troops."),
+        vec![t("MEXGOV", "USAMIL", "1212")]
+    );
+}
+
+#[test]
+fn ships_sent_near_and_troops_to_a_border_with() {
+    // SEND "near" (verbs/07-aid.txt): a show of force.
+    assert_eq!(
+        code("China sent warships near Taiwan."),
+        vec![t("CHNGOV", "TWNGOV", "150")]
+    );
+    // DEPLOY to one's own border with a neighbour (verbs/15-force-posture.txt).
+    assert_eq!(
+        code("Mexico will deploy National Guard troops to its southern border with Guatemala."),
+        vec![t("MEXGOV", "GTMGOV", "154")]
+    );
+    // "deals" in &AGREEMENT.
+    assert_eq!(
+        code("Sudan and South Sudan reached deals on oil."),
+        vec![t("SDNGOV", "SSDGOV", "057")]
+    );
+}
+
+#[test]
+fn ordered_tariffs_listings_recalls_and_drills() {
+    // ORDER and RESPOND_WITH: tariffs ordered or answered with (NEWS-CONVENTIONS 163).
+    assert_eq!(
+        code("Trump ordered tariffs on Mexico."),
+        vec![t("USAGOV", "MEXGOV", "163")]
+    );
+    assert_eq!(
+        code("Trump responded with tariffs on Canadian goods."),
+        vec![t("USAGOV", "CANGOV", "163")]
+    );
+    // SAY "added X to its list of terrorist organizations" is a designation.
+    assert_eq!(
+        code("The United States added the Cartel de los Soles to its list of terrorist organizations."),
+        vec![t("USAGOV", "VENCRM", "172")]
+    );
+    // RECALL "its ambassador to".
+    assert_eq!(
+        code("Colombia recalled its ambassador to Washington."),
+        vec![t("COLGOV", "USAGOV", "161")]
+    );
+    // EXERCISE: drills around a neighbour; joint drills of allies.
+    assert_eq!(
+        code("China held military drills around Taiwan."),
+        vec![t("CHNGOV", "TWNGOV", "150")]
+    );
+    assert_eq!(
+        code("South Korea and the United States held joint drills."),
+        vec![t("KORGOV", "USAGOV", "062")]
+    );
+}
+
+#[test]
+fn merchant_ships_are_business_targets() {
+    // The BUS agent "merchant ship" (agents.txt): an unnamed owner, the flag from the demonym.
+    assert_eq!(
+        code("The Houthis fired missiles at a commercial ship."),
+        vec![t("YEMREB", "---BUS", "195")]
+    );
+    assert_eq!(
+        code("The Houthis attacked a Greek tanker in the Red Sea."),
+        vec![t("YEMREB", "GRCBUS", "190")]
+    );
+}
+
+#[test]
+fn earlier_office_holders_of_the_suite_topics() {
+    // Turkey in the 2012 Syria border crisis; a Turkish commander turned defence minister.
+    assert_eq!(
+        code_on("Ahmet Davutoglu criticized Syria.", "2012-10-04"),
+        vec![t("TURGOV", "SYRGOV", "111")]
+    );
+    assert_eq!(
+        code_on("Hulusi Akar warned Greece.", "2020-08-20"),
+        vec![t("TURMIL", "GRCGOV", "130")]
+    );
+    // The EU's foreign policy chief at the 2014 Geneva talks.
+    assert_eq!(
+        code_on("Catherine Ashton met Sergei Lavrov.", "2014-04-17"),
+        vec![t("IGOEUREEC", "RUSGOV", "040")]
+    );
+    // Russia's chief of the general staff; Kenya's president.
+    assert_eq!(
+        code_on("Valery Gerasimov threatened Ukraine.", "2023-05-01"),
+        vec![t("RUSMIL", "UKRGOV", "130")]
+    );
+    assert_eq!(
+        code_on("William Ruto visited Haiti.", "2024-07-20"),
+        vec![t("KENGOV", "HTIGOV", "042")]
+    );
+}
+
+#[test]
+fn commitments_to_defend_and_titled_ministers() {
+    // REAFFIRM "commitment to defend": a pledge of military support, not a verbal defence.
+    assert_eq!(
+        code("Canada reiterated its commitment to defend Latvia."),
+        vec![t("CANGOV", "LVAGOV", "0332")]
+    );
+    // DISCUSS after "a phone call": a consultation by telephone.
+    assert_eq!(
+        code("During a phone call, Macron discussed the war with Scholz."),
+        vec![t("FRAGOV", "DEUELI", "041")]
+    );
+    // "Minister Gallant": the title with the surname names the defence minister.
+    assert_eq!(
+        code_on("Minister Gallant criticized Hezbollah.", "2024-08-13"),
+        vec![t("ISRMIL", "LBNREB", "111")]
+    );
+}
