@@ -37,7 +37,8 @@ pub struct EvalArgs {
     /// Exit with status 1 when event precision (0..1) is below this.
     #[arg(long)]
     pub min_precision: Option<f64>,
-    /// News suites: exit with status 1 when event F1 (0..1) is below this.
+    /// News suites: exit with status 1 when event F1 (0..1) is below this; the stories suite:
+    /// when B-cubed F1 is.
     #[arg(long)]
     pub min_f1: Option<f64>,
     /// News suites (a folder such as `suites/news`, or a file of annotation records): the
@@ -51,6 +52,9 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    if args.suite.join(crate::stories_eval::OCCURRENCES).is_file() {
+        return crate::stories_eval::run(args);
+    }
     if crate::news_eval_cmd::is_news_suite(&args.suite)? {
         return crate::news_eval_cmd::run(args);
     }

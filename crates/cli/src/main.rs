@@ -16,6 +16,7 @@ mod ingest;
 mod news_eval_cmd;
 mod serve;
 mod stories;
+mod stories_eval;
 mod timeline;
 
 use clap::{Parser, Subcommand};

@@ -38,7 +38,7 @@ pub fn is_news_suite(path: &Path) -> anyhow::Result<bool> {
     Ok(false)
 }
 
-fn annotation_files(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
+pub(crate) fn annotation_files(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
@@ -59,7 +59,10 @@ fn annotation_files(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn read_jsonl<T: serde::de::DeserializeOwned>(path: &Path, what: &str) -> anyhow::Result<Vec<T>> {
+pub(crate) fn read_jsonl<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+) -> anyhow::Result<Vec<T>> {
     let file =
         std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
     let mut out = Vec::new();
@@ -75,7 +78,7 @@ fn read_jsonl<T: serde::de::DeserializeOwned>(path: &Path, what: &str) -> anyhow
     Ok(out)
 }
 
-fn default_texts() -> PathBuf {
+pub(crate) fn default_texts() -> PathBuf {
     let shared = std::env::var_os("ATALAYA_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared"));

@@ -66,13 +66,20 @@ fn ingest(db: &Path, dicts: Dicts, flags: &[&str], inputs: &[&Path]) -> Output {
 }
 
 /// The store's events, as `atalaya events --format jsonl` lists them.
+/// The stored events as `code` prints them: without the `cluster_id` that ingest adds (the
+/// story each joined; `code` clusters nothing), which each must have.
 fn stored_events(db: &Path) -> Vec<serde_json::Value> {
     let listed = Command::new(BIN)
         .args(["events", "--format", "jsonl", "--db"])
         .arg(db)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    events(&listed)
+    let mut events = events(&listed);
+    for event in &mut events {
+        let cluster = event.as_object_mut().and_then(|o| o.remove("cluster_id"));
+        assert!(cluster.is_some_and(|c| c.is_string()), "no story: {event}");
+    }
+    events
 }
 
 fn stderr(output: &Output) -> String {

@@ -502,6 +502,39 @@ fn missing_actor(code: &str) -> bool {
 }
 
 /// Scores one article. `events` are the coder's events for `text`.
+/// The one-to-one matching of an article's gold events to its produced events (gold index →
+/// produced index): maximum matching on compatible actors and root, core events first, then
+/// optional ones among the produced events left (as the scores count them; the stories suite
+/// reuses it to know which real occurrence a produced event reports).
+pub fn matching(gold: &[GoldEvent], events: &[Event]) -> Vec<Option<usize>> {
+    let core: Vec<usize> = (0..gold.len()).filter(|&i| !gold[i].optional).collect();
+    let optional: Vec<usize> = (0..gold.len()).filter(|&i| gold[i].optional).collect();
+    let edges = |set: &[usize]| -> Vec<Vec<usize>> {
+        set.iter()
+            .map(|&g| {
+                (0..events.len())
+                    .filter(|&p| compatible(&events[p], &gold[g]))
+                    .collect()
+            })
+            .collect()
+    };
+    let mut taken: Vec<Option<usize>> = vec![None; events.len()];
+    max_matching(&edges(&core), &mut taken, 0);
+    max_matching(&edges(&optional), &mut taken, core.len());
+    let mut matched_gold: Vec<Option<usize>> = vec![None; gold.len()];
+    for (p, t) in taken.iter().enumerate() {
+        if let Some(t) = *t {
+            let g = if t < core.len() {
+                core[t]
+            } else {
+                optional[t - core.len()]
+            };
+            matched_gold[g] = Some(p);
+        }
+    }
+    matched_gold
+}
+
 fn score_article(
     id: &str,
     text: &str,
@@ -530,29 +563,10 @@ fn score_article(
 
     let core: Vec<usize> = (0..gold.len()).filter(|&i| !gold[i].optional).collect();
     let optional: Vec<usize> = (0..gold.len()).filter(|&i| gold[i].optional).collect();
-    let edges = |set: &[usize]| -> Vec<Vec<usize>> {
-        set.iter()
-            .map(|&g| {
-                (0..events.len())
-                    .filter(|&p| compatible(&events[p], &gold[g]))
-                    .collect()
-            })
-            .collect()
-    };
-    let mut taken: Vec<Option<usize>> = vec![None; events.len()];
-    max_matching(&edges(&core), &mut taken, 0);
-    max_matching(&edges(&optional), &mut taken, core.len());
-    // gold index → produced index
-    let mut matched_gold: Vec<Option<usize>> = vec![None; gold.len()];
-    for (p, t) in taken.iter().enumerate() {
-        if let Some(t) = *t {
-            let g = if t < core.len() {
-                core[t]
-            } else {
-                optional[t - core.len()]
-            };
-            matched_gold[g] = Some(p);
-        }
+    let matched_gold = matching(gold, events);
+    let mut taken = vec![false; events.len()];
+    for p in matched_gold.iter().flatten() {
+        taken[*p] = true;
     }
 
     scores.gold_events += core.len();
@@ -670,7 +684,7 @@ fn score_article(
     }
     // False events.
     for (p, e) in events.iter().enumerate() {
-        if taken[p].is_some() {
+        if taken[p] {
             continue;
         }
         let sentence_gold: Vec<usize> = (0..gold.len())

@@ -131,6 +131,10 @@ impl Store {
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
+        // The write path keeps more statements than rusqlite's default cache of 16 (events,
+        // actors, and the stories' look-up, counts and updates): above it every write would
+        // prepare its statements again.
+        conn.set_prepared_statement_cache_capacity(64);
         let mut store = Store {
             conn,
             path: path.to_path_buf(),

@@ -20,6 +20,8 @@
 //!   reads (`atalaya-stories`: dyad countries and sectors, code, root, date range, MinHash
 //!   exemplars in `signature`), first and last seen (publication times of its articles) and its
 //!   counts of events, articles and distinct outlets. Events point to it by `cluster_id`.
+//!   `story_outlets` lists each story's distinct outlets, so that a join counts a new outlet
+//!   by one keyed insert rather than by reading the story's members.
 //!
 //! Indexes beyond one column: `events_dyad_series` (source code, target code, day, then the
 //! columns a dyad series reads) answers `Store::dyad_tallies` from the index alone.
@@ -197,6 +199,11 @@ CREATE TABLE stories (
 CREATE INDEX stories_lookup ON stories(source_country, target_country, cameo_root, date_end);
 CREATE INDEX stories_first_seen ON stories(date_start);
 CREATE INDEX events_cluster_article ON events(cluster_id, article_id);
+CREATE TABLE story_outlets (
+    story_id INTEGER NOT NULL,
+    outlet TEXT NOT NULL,
+    PRIMARY KEY (story_id, outlet)
+) WITHOUT ROWID;
 "#,
 ];
 

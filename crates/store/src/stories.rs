@@ -23,15 +23,17 @@ use atalaya_stories::{
 };
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 /// The article facts a story needs from the article an event is in.
 pub(crate) struct ArticleFacts<'a> {
-    pub id: &'a str,
     pub published: Option<&'a str>,
     pub outlet: Option<&'a str>,
     /// Publication date-time, else when it was stored: what first/last seen compare.
     pub seen: &'a str,
+    /// Stories the article's stored events are in (those kept from before a re-code, and
+    /// those its new events joined so far): its articles count is not raised twice.
+    pub stories: std::cell::RefCell<rustc_hash::FxHashSet<i64>>,
 }
 
 /// The fields of an event that the join decision reads, as one string: an event that comes
@@ -263,8 +265,9 @@ fn max_opt(a: Option<String>, b: &str) -> Option<String> {
     })
 }
 
-/// Joins a stored event to the story it reports (or opens one) and sets its `cluster_id`;
-/// returns the story id, `None` for an event with no usable date (left unclustered).
+/// Joins an event about to be stored to the story it reports (or opens one); returns the
+/// story id for its `cluster_id`, `None` for an event with no usable date (left unclustered).
+/// The article's events stored before it count for the story's articles.
 pub(crate) fn join_event(
     conn: &Connection,
     event: &Event,
@@ -328,31 +331,35 @@ pub(crate) fn join_event(
         cameo: &event.cameo,
         confidence: event.confidence,
     };
+    let best_is_new = best.is_none();
     let id = match best {
         Some((_, mut story)) => {
             let id = story.id.unwrap_or_default();
-            let cluster = id.to_string();
+            let before = (
+                story.key.source.clone(),
+                story.key.target.clone(),
+                story.key.dates,
+                story.key.exemplars.len(),
+            );
             story.key.absorb(&candidate);
+            let key_changed = before
+                != (
+                    story.key.source.clone(),
+                    story.key.target.clone(),
+                    story.key.dates,
+                    story.key.exemplars.len(),
+                );
             story.n_events += 1;
-            let article_seen: bool = conn
-                .prepare_cached(
-                    "SELECT 1 FROM events WHERE cluster_id = ?1 AND article_id = ?2 LIMIT 1",
-                )?
-                .query_row(params![cluster, article.id], |_| Ok(()))
-                .optional()?
-                .is_some();
+            let article_seen = article.stories.borrow().contains(&id);
             if !article_seen {
                 story.n_articles += 1;
                 if let Some(outlet) = article.outlet {
-                    let outlet_seen = conn
+                    let new_outlet = conn
                         .prepare_cached(
-                            "SELECT 1 FROM events e JOIN articles a ON a.id = e.article_id
-                             WHERE e.cluster_id = ?1 AND a.outlet = ?2 LIMIT 1",
+                            "INSERT OR IGNORE INTO story_outlets (story_id, outlet) VALUES (?1, ?2)",
                         )?
-                        .query_row(params![cluster, outlet], |_| Ok(()))
-                        .optional()?
-                        .is_some();
-                    story.n_outlets += i64::from(!outlet_seen);
+                        .execute(params![id, outlet])?;
+                    story.n_outlets += new_outlet as i64;
                 }
             }
             story.first_seen = min_opt(story.first_seen.take(), article.seen);
@@ -369,7 +376,30 @@ pub(crate) fn join_event(
                 story.rep_cameo = event.cameo.clone();
                 story.rep_confidence = event.confidence;
             }
-            save(conn, &story)?
+            if key_changed {
+                save(conn, &story)?
+            } else {
+                // Most joins change only the counts: the key and its signatures stay put.
+                conn.prepare_cached(
+                    "UPDATE stories SET representative = ?1, rep_modality = ?2, rep_cameo = ?3,
+                        rep_confidence = ?4, first_seen = ?5, last_seen = ?6, n_events = ?7,
+                        n_articles = ?8, n_outlets = ?9
+                     WHERE id = ?10",
+                )?
+                .execute(params![
+                    story.rep_event,
+                    story.rep_modality.name(),
+                    story.rep_cameo,
+                    f64::from(story.rep_confidence),
+                    story.first_seen,
+                    story.last_seen,
+                    story.n_events,
+                    story.n_articles,
+                    story.n_outlets,
+                    id
+                ])?;
+                id
+            }
         }
         None => save(
             conn,
@@ -388,8 +418,15 @@ pub(crate) fn join_event(
             },
         )?,
     };
-    conn.prepare_cached("UPDATE events SET cluster_id = ?1 WHERE id = ?2")?
-        .execute(params![id.to_string(), event.id])?;
+    article.stories.borrow_mut().insert(id);
+    if best_is_new {
+        if let Some(outlet) = article.outlet {
+            conn.prepare_cached(
+                "INSERT OR IGNORE INTO story_outlets (story_id, outlet) VALUES (?1, ?2)",
+            )?
+            .execute(params![id, outlet])?;
+        }
+    }
     Ok(Some(id))
 }
 
@@ -408,7 +445,7 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
     let mut rows = stmt.query([&cluster])?;
     let mut story: Option<StoryRow> = None;
     let mut articles = rustc_hash::FxHashSet::default();
-    let mut outlets = rustc_hash::FxHashSet::default();
+    let mut outlets = std::collections::BTreeSet::new();
     let mut undatable = Vec::new();
     while let Some(row) = rows.next()? {
         let event_id: String = row.get(0)?;
@@ -422,9 +459,10 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
         let (date, precision) = (text(11)?, text(12)?);
         let modality = Modality::parse(&row.get::<_, String>(13)?).unwrap_or_default();
         let confidence = row.get::<_, f64>(14)? as f32;
-        let published = text(15)?;
-        let outlet = text(16)?;
         let seen: String = row.get(17)?;
+        // As on join: an article with no publication date is dated by when it was stored.
+        let published = Some(text(15)?.unwrap_or_else(|| seen.clone()));
+        let outlet = text(16)?;
         let Some(c) = candidate(
             (&sc, sco.as_deref(), sse.as_deref()),
             (&tc, tco.as_deref(), tse.as_deref()),
@@ -493,11 +531,18 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
             [event_id],
         )?;
     }
+    conn.execute("DELETE FROM story_outlets WHERE story_id = ?1", [id])?;
     match story {
         Some(mut story) => {
             story.n_articles = articles.len() as i64;
             story.n_outlets = outlets.len() as i64;
             save(conn, &story)?;
+            let mut insert = conn.prepare_cached(
+                "INSERT OR IGNORE INTO story_outlets (story_id, outlet) VALUES (?1, ?2)",
+            )?;
+            for outlet in &outlets {
+                insert.execute(params![id, outlet])?;
+            }
         }
         None => {
             conn.execute("DELETE FROM stories WHERE id = ?1", [id])?;

@@ -531,11 +531,14 @@ fn store_events(
     old: Option<OldEvents>,
     clustering: bool,
 ) -> Result<()> {
-    let (published, outlet, seen): (Option<String>, Option<String>, String) = conn.query_row(
-        "SELECT published, outlet, coalesce(published, ingested_at) FROM articles WHERE id = ?1",
-        [article_id],
-        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-    )?;
+    let (published, outlet, seen): (Option<String>, Option<String>, String) = conn
+        .prepare_cached(
+            "SELECT published, outlet, coalesce(published, ingested_at) FROM articles
+             WHERE id = ?1",
+        )?
+        .query_row([article_id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })?;
     let mut kept: Vec<Option<String>> = vec![None; events.len()];
     let mut affected: Vec<i64> = Vec::new();
     if let Some((old_events, meta_changed)) = old {
@@ -563,28 +566,47 @@ fn store_events(
         affected.sort_unstable();
         affected.dedup();
     }
-    insert_events(
-        conn,
-        article_id,
-        run_id,
-        published.as_deref(),
-        events,
-        &kept,
-    )?;
+    // Events that keep a story go in first, so that rebuilding a story never misses them;
+    // then each new event joins a story and is inserted with it, in order (a later event of
+    // the article may join a story an earlier one opened).
+    let one = |event: &Event, cluster: &Option<String>| {
+        insert_events(
+            conn,
+            article_id,
+            run_id,
+            published.as_deref(),
+            std::slice::from_ref(event),
+            std::slice::from_ref(cluster),
+        )
+    };
+    for (event, kept) in events.iter().zip(&kept) {
+        if kept.is_some() || event.cluster_id.is_some() {
+            one(event, kept)?;
+        }
+    }
     for id in affected {
         stories::refresh(conn, id)?;
     }
-    if clustering {
-        let facts = ArticleFacts {
-            id: article_id,
-            published: published.as_deref(),
-            outlet: outlet.as_deref(),
-            seen: &seen,
-        };
-        for (event, kept) in events.iter().zip(&kept) {
-            if kept.is_none() && event.cluster_id.is_none() {
-                stories::join_event(conn, event, &facts)?;
-            }
+    // An article with no publication date is dated by when it was stored.
+    let facts = ArticleFacts {
+        published: Some(published.as_deref().unwrap_or(&seen)),
+        outlet: outlet.as_deref(),
+        seen: &seen,
+        stories: std::cell::RefCell::new(
+            kept.iter()
+                .flatten()
+                .filter_map(|c| c.parse().ok())
+                .collect(),
+        ),
+    };
+    for (event, kept) in events.iter().zip(&kept) {
+        if kept.is_none() && event.cluster_id.is_none() {
+            let story = if clustering {
+                stories::join_event(conn, event, &facts)?.map(|id| id.to_string())
+            } else {
+                None
+            };
+            one(event, &story)?;
         }
     }
     Ok(())

@@ -389,10 +389,10 @@ fn a_failure_mid_article_leaves_no_half_story() {
             )],
         );
     }
-    // A trigger that fails the second event's join, after the first event opened its story.
+    // A trigger that fails the second event's insert, after the first event opened a story.
     let conn = rusqlite::Connection::open(&path).unwrap_or_else(|e| panic!("conn: {e}"));
     conn.execute_batch(
-        "CREATE TRIGGER boom AFTER UPDATE OF cluster_id ON events WHEN new.id = 'bad-1-0'
+        "CREATE TRIGGER boom BEFORE INSERT ON events WHEN new.id = 'bad-1-0'
          BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
     )
     .unwrap_or_else(|e| panic!("trigger: {e}"));

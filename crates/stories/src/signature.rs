@@ -7,7 +7,9 @@
 //!
 //! Keeping whole sets per story would cost a row per word. MinHash keeps instead, for each of
 //! [`SLOTS`] independent hash functions hᵢ, the smallest hᵢ(shingle) over the set: a fixed
-//! array of 64 `u32` (256 bytes, stored as a blob). For two sets, slot i holds the same value
+//! array of 64 values. Only the low 16 bits of each minimum are kept (b-bit MinHash: two
+//! different minima agree by chance once in 65,536, which moves no estimate that matters), so a
+//! signature is 128 bytes, stored as a blob. For two sets, slot i holds the same value
 //! exactly when the shingle of A ∪ B with the smallest hᵢ lies in both, which happens with
 //! probability J(A, B); the share of equal slots estimates J with a standard error of about
 //! √(J(1−J)/64) ≤ 0.063. The hᵢ are one 64-bit hash of the shingle mixed with a per-slot seed
@@ -20,7 +22,7 @@
 pub const SLOTS: usize = 64;
 
 /// Bytes of a signature as stored ([`Signature::to_bytes`]).
-pub const BYTES: usize = SLOTS * 4;
+pub const BYTES: usize = SLOTS * 2;
 
 /// Characters of a word kept in its shingle.
 pub const STEM: usize = 6;
@@ -67,9 +69,10 @@ impl Signature {
         }
     }
 
-    /// Whether the sentence had no content word.
+    /// Whether the sentence had no content word (every slot still at its start value, as
+    /// stored: `0xffff` in its low bits).
     pub fn is_empty(&self) -> bool {
-        self.mins.iter().all(|&m| m == u32::MAX)
+        self.mins.iter().all(|&m| m & 0xffff == 0xffff)
     }
 
     /// Estimated Jaccard similarity of the two shingle sets, 0 to 1.
@@ -77,11 +80,12 @@ impl Signature {
         if self.is_empty() || other.is_empty() {
             return 0.0;
         }
+        // On the low 16 bits, as stored, so that a fresh signature meets a stored one.
         let equal = self
             .mins
             .iter()
             .zip(&other.mins)
-            .filter(|(a, b)| a == b)
+            .filter(|(a, b)| (**a & 0xffff) == (**b & 0xffff))
             .count();
         equal as f32 / SLOTS as f32
     }
@@ -93,9 +97,12 @@ impl Signature {
         }
     }
 
-    /// Little-endian bytes, [`BYTES`] long.
+    /// The low 16 bits of each slot, little-endian: [`BYTES`] long.
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.mins.iter().flat_map(|m| m.to_le_bytes()).collect()
+        self.mins
+            .iter()
+            .flat_map(|m| ((*m & 0xffff) as u16).to_le_bytes())
+            .collect()
     }
 
     /// A signature from [`Signature::to_bytes`]; `None` unless exactly [`BYTES`] long.
@@ -104,8 +111,8 @@ impl Signature {
             return None;
         }
         let mut mins = [0u32; SLOTS];
-        for (min, chunk) in mins.iter_mut().zip(bytes.chunks_exact(4)) {
-            *min = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+        for (min, chunk) in mins.iter_mut().zip(bytes.chunks_exact(2)) {
+            *min = u32::from(u16::from_le_bytes([chunk[0], chunk[1]]));
         }
         Some(Signature { mins })
     }
@@ -193,7 +200,9 @@ mod tests {
     #[test]
     fn bytes_round_trip_and_bad_lengths_are_refused() {
         let a = Signature::of("cartel leaders transferred to the United States");
-        assert_eq!(Signature::from_bytes(&a.to_bytes()), Some(a.clone()));
+        let back = Signature::from_bytes(&a.to_bytes()).unwrap_or_else(|| panic!("no signature"));
+        assert_eq!(back.similarity(&a), 1.0);
+        assert_eq!(back.to_bytes(), a.to_bytes());
         assert_eq!(a.to_bytes().len(), BYTES);
         assert_eq!(Signature::from_bytes(&[0; 7]), None);
     }
