@@ -205,7 +205,7 @@ fn csv_row(stored: &StoredEvent) -> [String; 20] {
 }
 
 /// Shortens to `max` characters with an ellipsis, on one line.
-fn clip(text: &str, max: usize) -> String {
+pub(crate) fn clip(text: &str, max: usize) -> String {
     let one_line: String = text
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })

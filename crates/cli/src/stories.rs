@@ -3,7 +3,7 @@
 //! `atalaya events`, applied to each story's representative event, except that `--since` and
 //! `--until` bound the story's own date range.
 
-use crate::events::FilterArgs;
+use crate::events::{clip, FilterArgs};
 use crate::ingest::DbArg;
 use atalaya_engine::Modality;
 use atalaya_store::StoredStory;
@@ -193,19 +193,6 @@ fn write_csv(out: &mut impl Write, stories: &[StoredStory]) -> anyhow::Result<()
     }
     csv.flush()?;
     Ok(())
-}
-
-fn clip(text: &str, max: usize) -> String {
-    let one_line: String = text
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    if one_line.chars().count() <= max {
-        return one_line;
-    }
-    let mut clipped: String = one_line.chars().take(max.saturating_sub(1)).collect();
-    clipped.push('…');
-    clipped
 }
 
 fn dates(story: &StoredStory) -> String {

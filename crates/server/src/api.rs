@@ -6,7 +6,7 @@ use crate::params::{event_filter, Params, FILTER_PARAMS};
 use crate::App;
 use atalaya_analysis::{Interval, SeriesRequest, Timeline, TimelineSpec};
 use atalaya_engine::record::{Event, Span};
-use atalaya_store::{ActorKey, StoredEvent};
+use atalaya_store::{ActorKey, EventFilter, StoredEvent};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -96,15 +96,22 @@ pub fn events_params() -> Vec<&'static str> {
 /// Most events one page holds.
 pub const MAX_PAGE: u64 = 1000;
 
-/// `GET /api/events`: the filters of `atalaya events`, a page of `limit` from `offset`, and
-/// the total that match.
-pub async fn events(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> Answer {
-    let params = Params::parse(query.as_deref(), &events_params())?;
+/// The filters of `atalaya events` with a page (`limit`, at most [`MAX_PAGE`], from `offset`),
+/// as `/api/events` and `/api/stories` take them; also returns the limit and offset.
+fn paged_filter(query: Option<&str>) -> Result<(EventFilter, u64, u64), ApiError> {
+    let params = Params::parse(query, &events_params())?;
     let mut filter = event_filter(&params)?;
     let limit = params.number("limit", 50, 1, MAX_PAGE)?;
     let offset = params.number("offset", 0, 0, u64::from(u32::MAX))?;
     filter.limit = Some(limit);
     filter.offset = Some(offset);
+    Ok((filter, limit, offset))
+}
+
+/// `GET /api/events`: the filters of `atalaya events`, a page of `limit` from `offset`, and
+/// the total that match.
+pub async fn events(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> Answer {
+    let (filter, limit, offset) = paged_filter(query.as_deref())?;
     app.pool
         .read(move |store| {
             let total = store
@@ -288,12 +295,7 @@ fn story_json(story: &atalaya_store::StoredStory, trail: bool) -> Result<Value, 
 /// matches the filters of `atalaya events`; `since`/`until` bound the story's dates. A page of
 /// `limit` from `offset` and the total, as `atalaya stories` lists them.
 pub async fn stories(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> Answer {
-    let params = Params::parse(query.as_deref(), &events_params())?;
-    let mut filter = event_filter(&params)?;
-    let limit = params.number("limit", 50, 1, MAX_PAGE)?;
-    let offset = params.number("offset", 0, 0, u64::from(u32::MAX))?;
-    filter.limit = Some(limit);
-    filter.offset = Some(offset);
+    let (filter, limit, offset) = paged_filter(query.as_deref())?;
     app.pool
         .read(move |store| {
             let total = store
