@@ -1718,6 +1718,13 @@ mod tests {
         super::test_support::triples(engine, text, None, &opts)
     }
 
+    /// Under the news conventions (`country_sector GOV`), both actors required.
+    fn news_triples(engine: &Engine, text: &str) -> Vec<Triple> {
+        let mut opts = engine.default_options();
+        opts.country_sector = Some("GOV".into());
+        super::test_support::triples(engine, text, None, &opts)
+    }
+
     const ARDA: &str = "@entity ARN Arnor\n  code ARN\n\n@entity GON Gondor\n  code GON\n\n\
         @entity ARN.aranor Aranor\n  code ARNGOV\n";
 
@@ -1814,9 +1821,7 @@ mod tests {
             "@agent GOV secretary\n",
             "@verb CRITICIZE\n  forms criticize criticized\n  code 111\n",
         );
-        let mut opts = e.default_options();
-        opts.country_sector = Some("GOV".into());
-        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        let code = |text: &str| news_triples(&e, text);
         assert_eq!(
             code("Secretary Borin criticized Gondor."),
             vec![t("ARNMIL", "GON", "111")]
@@ -1838,9 +1843,7 @@ mod tests {
             "@verb SAY\n  forms say says said\n\n\
              @verb ATTACK\n  forms attack attacked\n  code 190\n",
         );
-        let mut opts = e.default_options();
-        opts.country_sector = Some("GOV".into());
-        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        let code = |text: &str| news_triples(&e, text);
         assert_eq!(
             code("Aranor said that Gondor was wrong when it attacked Rohan."),
             vec![t("GON", "ROH", "190")]
@@ -1865,9 +1868,7 @@ mod tests {
             "@verb SAY\n  forms say says said\n\n\
              @verb ATTACK\n  forms attack attacked\n  code 190\n",
         );
-        let mut opts = e.default_options();
-        opts.country_sector = Some("GOV".into());
-        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        let code = |text: &str| news_triples(&e, text);
         assert_eq!(
             code("Aranor said Rohan wants no war, but will attack Gondor if needed."),
             vec![t("ROH", "GON", "190")]
@@ -1886,9 +1887,7 @@ mod tests {
             "",
             "@verb AGREE\n  forms agree agreed\n  pattern * to_a_truce -> 0871\n",
         );
-        let mut opts = e.default_options();
-        opts.country_sector = Some("GOV".into());
-        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        let code = |text: &str| news_triples(&e, text);
         assert_eq!(
             code("Arnor and Gondor agreed to a truce."),
             vec![t("ARN", "GON", "0871"), t("GON", "ARN", "0871")]
@@ -1904,9 +1903,7 @@ mod tests {
             "",
             "@verb SANCTION\n  forms sanction sanctioned\n  code 163\n",
         );
-        let mut opts = e.default_options();
-        opts.country_sector = Some("GOV".into());
-        let code = |text: &str| super::test_support::triples(&e, text, None, &opts);
+        let code = |text: &str| news_triples(&e, text);
         assert_eq!(
             code("Rohan praised the Gondor firms sanctioned by Aranor."),
             vec![t("ARNGOV", "GON", "163")]
