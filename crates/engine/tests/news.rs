@@ -274,3 +274,76 @@ fn a_quote_that_goes_on_keeps_its_speaker() {
         vec![]
     );
 }
+
+#[test]
+fn the_regime_is_never_the_voice_of_the_statement() {
+    // A State Department statement names Nicaragua's government, then "the regime": the
+    // nearest government before it is the department itself, which never calls itself so.
+    let got = triples(&article(
+        "The Department of State condemned the Nicaraguan government's crackdown.\n\n\
+         The Department of State imposed visa restrictions on Nicaraguan officials.\n\n\
+         The regime has arrested 20 opposition candidates.",
+        Some("US Department of State"),
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "NICGOV" && t == "NICOPP" && c == "173"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(_, t, _)| t != "USAOPP"), "{got:?}");
+}
+
+#[test]
+fn a_state_coercing_an_unnamed_group_acts_on_its_own_people() {
+    // "opposition candidates" of no named country, arrested by Nicaragua's police: Nicaragua's.
+    assert_eq!(
+        code("Nicaraguan police arrested opposition candidates."),
+        vec![t("NICCOP", "NICOPP", "173")]
+    );
+    // Not for cooperation: whom a state meets is not its own by default.
+    assert!(code("Nicaragua met opposition candidates.")
+        .iter()
+        .all(|(_, t, _)| t != "NICOPP"));
+}
+
+#[test]
+fn a_demonym_in_ese_is_the_people_only_as_a_noun() {
+    // "Chinese incursions" are China's (its government), not China's civilians ...
+    assert_eq!(
+        code("Japan criticized Chinese incursions near the islands."),
+        vec![t("JPNGOV", "CHNGOV", "111")]
+    );
+    // ... while "the Chinese" doing the act are its people, as "Mexicans" are.
+    assert_eq!(
+        code("The Chinese criticized Japan."),
+        vec![t("CHNCVL", "JPNGOV", "111")]
+    );
+}
+
+#[test]
+fn diplomats_of_an_intergovernmental_body_are_the_body() {
+    let got = code("Diplomats from the European Union criticized Russia.");
+    assert_eq!(got, vec![t("IGOEUREEC", "RUSGOV", "111")]);
+}
+
+#[test]
+fn those_killed_or_detained_are_not_the_doers() {
+    // "Mexicans killed in the attack": the victims, not the killers; nobody is named as doer.
+    assert_eq!(
+        code("A memorial lists Mexicans killed in the attack by Canadian forces."),
+        Vec::<Triple>::new()
+    );
+    // The same verb with its object is the act.
+    assert_eq!(
+        code("Canadian forces killed Mexicans in the attack."),
+        vec![t("CANMIL", "MEXCVL", "190")]
+    );
+}
+
+#[test]
+fn a_region_is_no_party() {
+    assert_eq!(
+        code("Mexico threatened Central American countries."),
+        Vec::<Triple>::new()
+    );
+}

@@ -70,6 +70,51 @@ fn positional_caption(p: &str) -> bool {
     placed && l.chars().filter(|c| c.is_ascii_digit()).count() >= 4
 }
 
+/// A photo caption of a government or wire page: one line that ends with the picture's full
+/// date after a comma ("Secretary X hosts Minister Y at the Pentagon, July 29, 2022."). Prose
+/// dates an act with "on"; a caption ends on the date.
+fn dated_caption(p: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan.",
+        "Feb.",
+        "Aug.",
+        "Sept.",
+        "Sep.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+    ];
+    let t = p.trim_end();
+    if t.contains('\n') || words(t) > 70 {
+        return false;
+    }
+    let Some(body) = t.strip_suffix('.') else {
+        return false;
+    };
+    // ", July 29, 2022"
+    let mut parts = body.rsplitn(3, ", ");
+    let (Some(year), Some(month_day), Some(_before)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let year_ok = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit());
+    let (month, day) = month_day.rsplit_once(' ').unwrap_or(("", ""));
+    let day_ok = !day.is_empty() && day.len() <= 2 && day.chars().all(|c| c.is_ascii_digit());
+    year_ok && day_ok && MONTHS.contains(&month)
+}
+
 fn bullet(p: &str) -> bool {
     p.trim_start().starts_with(['•', '▪', '●', '◦'])
 }
@@ -88,17 +133,18 @@ pub fn furniture(text: &str, spans: &[SentenceSpan], title: Option<&str>) -> Vec
     }
     let ptext: Vec<String> = paras.iter().map(|p| normalized(p.text(text))).collect();
     let mut bad_para = vec![false; paras.len()];
+    // Paragraphs that are furniture only by the caption rules, which a caption glued to the
+    // prose after it by single line breaks also meets.
+    let mut caption_para = vec![false; paras.len()];
     let mut seen = std::collections::HashSet::new();
     for (i, t) in ptext.iter().enumerate() {
         let heading = !ends_like_prose(t) && words(t) <= MAX_HEADING_WORDS;
         let doubled = ptext.get(i + 1).is_some_and(|n| n == t) || (i > 0 && ptext[i - 1] == *t);
         let repeat = !seen.insert(t.clone());
-        bad_para[i] = heading
-            || doubled
-            || repeat
-            || caption_opening(t)
-            || bullet(t)
-            || positional_caption(t);
+        let caption =
+            caption_opening(t) || positional_caption(t) || dated_caption(paras[i].text(text));
+        caption_para[i] = caption && !(heading || doubled || repeat || bullet(t));
+        bad_para[i] = heading || doubled || repeat || caption || bullet(t);
     }
     // A line shown twice in a row (a photo's alt text and its caption) even inside one
     // paragraph: both copies go.
@@ -124,15 +170,33 @@ pub fn furniture(text: &str, spans: &[SentenceSpan], title: Option<&str>) -> Vec
     spans
         .iter()
         .map(|s| {
-            let in_bad_para = paras
+            let para = paras
                 .iter()
-                .position(|p| p.start <= s.start && s.end <= p.end)
-                .is_some_and(|i| bad_para[i]);
-            let st = normalized(text.get(s.start..s.end).unwrap_or(""));
-            let repeat = !seen_sentences.insert(st.clone());
+                .position(|p| p.start <= s.start && s.end <= p.end);
             let in_doubled = doubled_lines
                 .iter()
                 .any(|&(a, b)| a <= s.start && s.end <= b);
+            // A photo's alt text and caption, then the lead, one line break apart: the doubled
+            // lines are the caption; a line of its own after them is judged by itself.
+            let own_line = para.filter(|&i| caption_para[i]).and_then(|i| {
+                let p = &paras[i];
+                let has_doubled = doubled_lines
+                    .iter()
+                    .any(|&(a, b)| p.start <= a && b <= p.end);
+                let line = lines
+                    .iter()
+                    .find(|(at, l)| *at <= s.start && s.end <= at + l.len())?;
+                (has_doubled && !in_doubled).then(|| normalized(line.1))
+            });
+            let in_bad_para = match (&own_line, para) {
+                (Some(line), _) => {
+                    caption_opening(line) || positional_caption(line) || dated_caption(line)
+                }
+                (None, Some(i)) => bad_para[i],
+                (None, None) => false,
+            };
+            let st = normalized(text.get(s.start..s.end).unwrap_or(""));
+            let repeat = !seen_sentences.insert(st.clone());
             in_bad_para || in_doubled || repeat || title.as_deref() == Some(st.as_str())
         })
         .collect()
@@ -165,6 +229,37 @@ mod tests {
             vec![
                 "The kings of Gondor and Rohan will meet next week.",
                 "Gondor accused Rohan of raids."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_caption_ending_on_its_date_goes() {
+        let text = "Border Talks Gondor's steward hosts Rohan's marshal at the citadel, July 29, 2022.\n\n\
+            Gondor's steward hosted Rohan's marshal on July 29, 2022.\n\n\
+            The two sides met in Edoras, Rohan, and later in Osgiliath.";
+        assert_eq!(
+            kept(text, None),
+            vec![
+                "Gondor's steward hosted Rohan's marshal on July 29, 2022.",
+                "The two sides met in Edoras, Rohan, and later in Osgiliath."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lead_glued_under_a_doubled_caption_stays() {
+        // Alt text, caption and the first sentence of the story, one line break apart.
+        let text = "Breaking News\n\n\
+            The king of Gondor, left, greets the king of Rohan in Edoras, May 2, 2011.\n\
+            The king of Gondor, left, greets the king of Rohan in Edoras, May 2, 2011.\n\
+            Envoys of Gondor and Rohan agreed on steps to calm the border.\n\n\
+            The kings will meet again.";
+        assert_eq!(
+            kept(text, None),
+            vec![
+                "Envoys of Gondor and Rohan agreed on steps to calm the border.",
+                "The kings will meet again."
             ]
         );
     }

@@ -227,8 +227,22 @@ impl ArticleCarry {
             let titled = head.and_then(|h| {
                 self.nearest(|c: &Carried| has_sector(&c.hit.code, sector) && c.titles.contains(&h))
             });
-            let found =
-                titled.or_else(|| self.nearest(|c: &Carried| has_sector(&c.hit.code, sector)));
+            // "The regime" is how a statement names the government it condemns, never the
+            // one that speaks in it (a State Department statement: not the United States).
+            let regime = words
+                .get(mention.end.wrapping_sub(1))
+                .is_some_and(|w| w.key == "regime");
+            let voice = self
+                .voice
+                .as_ref()
+                .and_then(|v| v.code.get(..3))
+                .filter(|_| regime);
+            let found = titled.or_else(|| {
+                self.nearest(|c: &Carried| {
+                    has_sector(&c.hit.code, sector)
+                        && voice.is_none_or(|v| c.hit.code.get(..3) != Some(v))
+                })
+            });
             if let (Some(c), Some(member)) = (found, mention.members.first_mut()) {
                 member.code = c.hit.code.clone();
                 member.base = c.hit.base.clone();

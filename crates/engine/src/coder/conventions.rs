@@ -17,14 +17,86 @@
 use crate::record::Event;
 use atalaya_cameo::country_and_sector;
 
-/// "Mexicans", "Venezuelans", "Israelis", "the Lebanese": the people, not the state.
-fn plural_demonym(surface: &str) -> bool {
+/// "Mexicans", "Venezuelans", "Israelis", "the Lebanese": the people, not the state. `next`
+/// is the text after the actor's words: a demonym in -ese is also the adjective ("the
+/// Japanese purchase", "Chinese vessels"), the people only when no noun follows it: the
+/// event's verb (`following_is_verb`: "the Chinese protested"), a function word ("the
+/// Lebanese have", "the Chinese, who") or nothing.
+fn plural_demonym(surface: &str, next: &str, following_is_verb: bool) -> bool {
     let last = surface
         .rsplit(|c: char| !c.is_alphabetic())
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_lowercase();
-    last.ends_with("ans") || (last.ends_with("is") && last.len() > 5) || last.ends_with("ese")
+    let following = next
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if PEOPLE_NOUNS.contains(&following.as_str()) {
+        return true;
+    }
+    if last.ends_with("ese") {
+        return following.is_empty()
+            || following_is_verb
+            || PEOPLE_FOLLOWERS.contains(&following.as_str());
+    }
+    last.ends_with("ans") || (last.ends_with("is") && last.len() > 5)
+}
+
+/// Words after which a demonym in -ese is a noun (the people), not an adjective.
+const PEOPLE_FOLLOWERS: &[&str] = &[
+    "and",
+    "or",
+    "who",
+    "were",
+    "are",
+    "have",
+    "had",
+    "has",
+    "will",
+    "would",
+    "in",
+    "of",
+    "to",
+    "from",
+    "at",
+    "on",
+    "for",
+    "with",
+    "that",
+    "themselves",
+    "living",
+    "killed",
+    "wounded",
+];
+
+/// Nouns after a country's adjective that name its people: "the Iranian people", "Sudanese
+/// citizens" are civilians, not the state.
+const PEOPLE_NOUNS: &[&str] = &[
+    "people",
+    "peoples",
+    "population",
+    "citizens",
+    "civilians",
+    "public",
+];
+
+/// The sentence text after an actor's words (empty when the actor names no words).
+fn text_after<'a>(e: &'a Event, actor: &crate::record::ActorRef) -> &'a str {
+    actor
+        .span
+        .and_then(|s| s.end.checked_sub(e.span.start))
+        .and_then(|at| e.sentence.get(at..))
+        .unwrap_or("")
+}
+
+/// Sectors of people a state acts on at home: a state organ that arrests or attacks
+/// "opposition leaders", "journalists", "protesters" acts on its own country's.
+fn domestic_sector(code: &str) -> Option<&str> {
+    code.strip_prefix("---")
+        .filter(|s| matches!(*s, "OPP" | "CVL" | "MED" | "JUD" | "LAB" | "EDU" | "HRI"))
 }
 
 /// "The ministry", "a judge", "officials" with no country anywhere: a state organ of no state.
@@ -41,21 +113,47 @@ fn stateless_state_organ(code: &str) -> bool {
     })
 }
 
+/// A CAMEO regional code (`MEA`, `LAM`, `EURGOV`): a region, not a country.
+fn regional(code: &str) -> bool {
+    code.get(..3)
+        .and_then(atalaya_cameo::country_code)
+        .is_some_and(|c| c.kind == atalaya_cameo::CountryKind::Region)
+}
+
 fn state_organ(code: &str) -> bool {
     matches!(code.get(3..6), Some("GOV" | "MIL" | "COP" | "SPY" | "JUD"))
 }
 
 pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
     for e in events.iter_mut() {
-        for actor in [&mut e.source, &mut e.target] {
+        let verb_at = e.matched.verb_span.map(|v| v.start);
+        let people = [&e.source, &e.target].map(|a| {
+            let next = text_after(e, a);
+            let gap = next.len() - next.trim_start().len();
+            let next_at = a.span.map(|s| s.end + gap);
+            plural_demonym(&a.text, next, next_at.is_some() && next_at == verb_at)
+        });
+        for (actor, people) in [&mut e.source, &mut e.target].into_iter().zip(people) {
             if actor.code.len() == 3 && atalaya_cameo::is_iso3(&actor.code) {
-                let sector = if plural_demonym(&actor.text) {
-                    "CVL"
-                } else {
-                    sector
-                };
+                let sector = if people { "CVL" } else { sector };
                 actor.code.push_str(sector);
                 actor.sector = Some(sector.to_string());
+            }
+        }
+        // "The regime has arrested 32 opposition candidates": coercion and assault by a state
+        // organ on a group of no named country is on its own country's group.
+        let home = e
+            .source
+            .code
+            .get(..3)
+            .filter(|c| atalaya_cameo::is_iso3(c) && state_organ(&e.source.code))
+            .map(str::to_string);
+        if let (Some(home), Some(group)) = (home, domestic_sector(&e.target.code)) {
+            if matches!(e.cameo.get(..2), Some("17" | "18")) {
+                let group = group.to_string();
+                e.target.code = format!("{home}{group}");
+                e.target.country = Some(home);
+                e.target.sector = Some(group);
             }
         }
     }
@@ -79,6 +177,11 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
             continue;
         }
         if stateless_state_organ(s) || stateless_state_organ(t) {
+            continue;
+        }
+        // "Central American countries", "the Middle East": a region is no party to an event
+        // under the conventions (a country and a sector, §2).
+        if regional(s) || regional(t) {
             continue;
         }
         // "Mexico deployed National Guard troops": the troops are the instrument, not the

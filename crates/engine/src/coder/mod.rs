@@ -109,6 +109,52 @@ struct SentenceSite<'a> {
     date: Option<NaiveDate>,
 }
 
+/// Participles of acts done to people that are never intransitive: after their victims and
+/// before no object ("civilians killed in the attack"), a reduced relative clause.
+const SUFFERED: &[&str] = &[
+    "killed",
+    "wounded",
+    "injured",
+    "detained",
+    "arrested",
+    "captured",
+    "kidnapped",
+    "abducted",
+    "executed",
+    "murdered",
+    "jailed",
+    "imprisoned",
+    "deported",
+    "expelled",
+    "shot",
+    "taken",
+];
+
+/// Prepositions and particles that may follow a reduced relative's participle.
+fn is_noun_preposition_key(key: &str) -> bool {
+    matches!(
+        key,
+        "in" | "during"
+            | "at"
+            | "on"
+            | "near"
+            | "since"
+            | "last"
+            | "over"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "as"
+            | "and"
+            | "for"
+            | "from"
+            | "inside"
+            | "outside"
+            | "across"
+    )
+}
+
 /// One event before it becomes a record.
 struct RawEvent {
     source: Option<usize>,
@@ -1018,6 +1064,22 @@ impl Engine {
                     .words
                     .get(verb_end.saturating_sub(1))
                     .is_some_and(|w| is_participle(&w.key));
+            // "Americans killed during the war", "soldiers detained in Gondor": a participle
+            // of an act done to people, right after them and followed by no object, is a
+            // reduced relative too; it says who suffered it, not who did it.
+            let suffered = news_targets
+                && !self.tabari
+                && verb_end == pos + 1
+                && SUFFERED.contains(&view.words[pos].key.as_str())
+                && pos > 0
+                && view.mention_at[pos - 1].is_some()
+                && view
+                    .words
+                    .get(verb_end)
+                    .is_none_or(|w| w.kind == WordKind::Comma || is_noun_preposition_key(&w.key));
+            if suffered {
+                return (None, view.mention_at[pos - 1].map(|(m, _)| m));
+            }
             if aux || reduced {
                 let by = (verb_end..(verb_end + 2).min(view.words.len()))
                     .find(|&q| view.words[q].kind == WordKind::By);

@@ -290,6 +290,11 @@ pub fn combine(actor_code: &str, agent_code: &str, placement: AgentPlacement) ->
     if non_state && matches!(agent.get(..3), Some("MIL" | "GOV" | "COP" | "UAF")) {
         return actor_code.to_string();
     }
+    // An intergovernmental body's officials and diplomats are the body ("diplomats from the
+    // European Union" is IGOEUREEC, not IGOEUREECGOV).
+    if actor_code.starts_with("IGO") && agent.starts_with("GOV") {
+        return actor_code.to_string();
+    }
     let head = agent.get(..3.min(agent.len())).unwrap_or(agent);
     let has = actor_code
         .as_bytes()
@@ -513,7 +518,7 @@ pub fn build_mentions(
                     if s.actor.is_none() {
                         format!("{code}{}", agent_code.trim_matches('~'))
                     } else if keep_own_sector && code.len() >= 6 && agent_code != "ELI" {
-                        code.to_string()
+                        titled_role(code, agent_code)
                     } else {
                         combine(code, agent_code, agent.placement)
                     }
@@ -558,7 +563,16 @@ pub fn build_mentions(
                         let keep_second = b.code.len() >= a.code.len();
                         let start = last.start;
                         if keep_second {
+                            // "U.S. President Barack Obama": the title says his role then,
+                            // whatever his dated code says of the article's (unknown) day.
+                            let title = (keep_own_sector && a.agent.is_some())
+                                .then(|| a.code.get(3..).filter(|s| !s.is_empty()))
+                                .flatten()
+                                .map(str::to_string);
                             last.members = members;
+                            if let (Some(title), Some(m)) = (title, last.members.first_mut()) {
+                                m.code = titled_role(&m.code, &title);
+                            }
                         }
                         for h in last.members.iter_mut() {
                             h.start = start;
@@ -579,6 +593,23 @@ pub fn build_mentions(
         });
     }
     mentions
+}
+
+/// A person's dated code under a title of office ("President X", "Secretary of Defense X"):
+/// when the dates make the person a former official (`ELI`) — an undated article is read
+/// as of today — the title in the text says the role they had, and it wins.
+fn titled_role(code: &str, title_sector: &str) -> String {
+    let sector = title_sector.trim_matches('~');
+    match (code.get(..3), code.get(3..6)) {
+        (Some(country), Some("ELI"))
+            if atalaya_cameo::is_iso3(country)
+                && !sector.is_empty()
+                && !sector.starts_with("ELI") =>
+        {
+            format!("{country}{sector}")
+        }
+        _ => code.to_string(),
+    }
 }
 
 /// Joins mentions separated only by `and`/`or`/commas (and determiners or adjectives) into
