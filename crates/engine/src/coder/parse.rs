@@ -920,7 +920,13 @@ pub fn clauses(
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..n {
-        if words[i].kind != WordKind::Conj || mention_of[i].is_some() {
+        // ", while China claimed ...": a contrast opens a clause of its own, with its own
+        // subject; the actor after it is no object of the verb before it.
+        let contrast = split_needs_verb
+            && i > 0
+            && words[i - 1].kind == WordKind::Comma
+            && matches!(words[i].key.as_str(), "while" | "whereas");
+        if (words[i].kind != WordKind::Conj && !contrast) || mention_of[i].is_some() {
             continue;
         }
         let prev_nominal = i > 0 && is_nominal(tags, i - 1);
