@@ -352,5 +352,9 @@ fn a_region_is_no_party() {
 fn a_contrast_clause_has_its_own_subject() {
     // China is the subject of the clause after ", while", not what Japan annexed.
     let got = code("Japan annexed the islands in 1895, while China claimed them in 1971.");
-    assert!(got.iter().all(|(s, t, _)| !(s == "JPNGOV" && t == "CHNGOV")), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(s, t, _)| !(s == "JPNGOV" && t == "CHNGOV")),
+        "{got:?}"
+    );
 }

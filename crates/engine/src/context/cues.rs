@@ -579,7 +579,29 @@ fn reading(modality: Modality, cue: &[&str]) -> Reading {
 /// A conditional word ("if", "unless", "whether", "in case") in `keys[from..to]`.
 pub fn conditional_in(keys: &[&str], from: usize, to: usize) -> Option<&'static str> {
     let to = to.min(keys.len());
+    // "to see if the talks make progress", "asked whether": an indirect question, not a
+    // condition on the act.
+    let question = |i: usize| {
+        matches!(
+            key_at(keys, i.wrapping_sub(1)),
+            "see"
+                | "know"
+                | "ask"
+                | "asked"
+                | "asking"
+                | "determine"
+                | "check"
+                | "wonder"
+                | "decide"
+                | "learn"
+                | "assess"
+                | "test"
+        )
+    };
     for i in from..to {
+        if question(i) && matches!(key_at(keys, i), "if" | "whether") {
+            continue;
+        }
         match key_at(keys, i) {
             "if" if key_at(keys, i.wrapping_sub(1)) != "as" => return Some("if"),
             "unless" => return Some("unless"),

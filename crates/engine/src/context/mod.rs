@@ -353,12 +353,20 @@ pub fn analyze(site: &EventSite) -> Context {
                 cues::conditional_in(&keys, floor, clause_end)
             };
             match conditional {
-                Some(word) => Reading {
-                    modality: Modality::Hypothetical,
-                    cue: Some(word.to_string()),
-                    idiom: None,
-                },
-                None => reading,
+                // A condition after a negated verb group leaves it negated ("is not imposing
+                // sanctions now, to allow time for talks if ..."); one before it ("If Gondor
+                // does not act") makes it hypothetical.
+                Some(word)
+                    if reading.modality != Modality::Negated
+                        || cues::conditional_in(&keys, floor, v0).is_some() =>
+                {
+                    Reading {
+                        modality: Modality::Hypothetical,
+                        cue: Some(word.to_string()),
+                        idiom: None,
+                    }
+                }
+                _ => reading,
             }
         }
     };

@@ -933,3 +933,28 @@ fn wanting_to_thank_is_thanking() {
         Modality::Hypothetical
     );
 }
+
+#[test]
+fn a_negated_act_stays_negated_after_a_condition_or_a_question() {
+    // "not imposing ... to see if": negated, and "to see if" asks, it sets no condition.
+    assert_eq!(
+        Case::new(
+            "Gondor is not imposing sanctions on Arnor at this time to see if the talks make progress.",
+            "imposing",
+            "163"
+        )
+        .run()
+        .modality,
+        Modality::Negated
+    );
+    assert_eq!(
+        Case::new(
+            "Gondor imposed sanctions on Arnor to see if the pressure works.",
+            "imposed",
+            "163"
+        )
+        .run()
+        .modality,
+        Modality::Asserted
+    );
+}
