@@ -147,9 +147,10 @@ fn rulings_and_descriptions_end_the_subject_window() {
         code("The tribunal ruled Colombia had violated Venezuela's waters."),
         vec![t("COLGOV", "VENGOV", "128")]
     );
-    // "described": the describer did not cancel anything.
+    // "described": the describer did not cancel anything. (Described "as a setback", the
+    // decision is condemned instead: `condemning_what_an_actor_did`.)
     let got = code(
-        "Pakistan described India's decision to cancel the meeting as a setback, saying it \
+        "Pakistan described India's decision to cancel the meeting as a surprise, saying it \
          often meets Kashmiri leaders before talks with India.",
     );
     assert!(
@@ -358,5 +359,30 @@ fn commitments_to_defend_and_titled_ministers() {
     assert_eq!(
         code_on("Minister Gallant criticized Hezbollah.", "2024-08-13"),
         vec![t("ISRMIL", "LBNREB", "111")]
+    );
+}
+
+#[test]
+fn condemning_what_an_actor_did() {
+    // CALL (verbs/04-consult.txt) with &ACTS and &CONDEMNED (verbs/00-synsets.txt): "called
+    // X's decision illegal" condemns X; a call with a purpose does not.
+    assert_eq!(
+        code("Peru called Chile's decision illegal."),
+        vec![t("PERGOV", "CHLGOV", "111")]
+    );
+    assert_eq!(
+        code("Peru called the Chilean sanctions a violation of international law."),
+        vec![t("PERGOV", "CHLGOV", "111")]
+    );
+    assert_eq!(code("Peru called Chile to discuss the illegal fishing."), vec![]);
+    // SAY "described X's ... as a setback" (verbs/01-statements.txt).
+    assert_eq!(
+        code("Norway described Sweden's vote as a setback."),
+        vec![t("NORGOV", "SWEGOV", "111")]
+    );
+    // CRITICIZE "outraged by" (verbs/11-disapprove.txt).
+    assert_eq!(
+        code("Kenya is outraged by Uganda's decision."),
+        vec![t("KENGOV", "UGAGOV", "111")]
     );
 }
