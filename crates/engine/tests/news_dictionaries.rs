@@ -386,3 +386,54 @@ fn condemning_what_an_actor_did() {
         vec![t("KENGOV", "UGAGOV", "111")]
     );
 }
+
+#[test]
+fn options_on_the_table_sanctions_that_could_follow_and_warnings() {
+    // ON_THE_TABLE, OFF_THE_TABLE (verbs/13-threats.txt): the speaker's warning of force, and
+    // force ruled out (suites/news README: 190 negated).
+    assert_eq!(
+        code("Ghana said a military option against Togo is on the table."),
+        vec![t("GHAGOV", "TGOGOV", "138")]
+    );
+    assert_eq!(
+        code("Ghana said military action against Togo is not on the table."),
+        vec![t("GHAGOV", "TGOGOV", "190")]
+    );
+    // IMPOSE "sanctions could be imposed" (verbs/16-reduce-relations.txt): a threat.
+    assert_eq!(
+        code("Norway said new sanctions could be imposed on Russia."),
+        vec![t("NORGOV", "RUSGOV", "1312")]
+    );
+    // SEND a warning, REAFFIRM a warning, PLEDGE accountability (verbs/07-aid.txt,
+    // verbs/03-intent.txt).
+    assert_eq!(
+        code("Norway sent a stern warning to Russia."),
+        vec![t("NORGOV", "RUSGOV", "130")]
+    );
+    assert_eq!(
+        code("Chile reaffirmed its warning to Bolivia."),
+        vec![t("CHLGOV", "BOLGOV", "130")]
+    );
+    assert_eq!(
+        code("Norway is committed to accountability for Russia's crimes."),
+        vec![t("NORGOV", "RUSGOV", "130")]
+    );
+}
+
+#[test]
+fn letters_that_ask_and_patrol_vessels_sent() {
+    // SEND a letter calling for / demanding (verbs/07-aid.txt): an appeal, a demand.
+    assert_eq!(
+        code("Chile sent the UN Security Council a letter calling for action."),
+        vec![t("CHLGOV", "IGOUNO", "020")]
+    );
+    assert_eq!(
+        code("Peru sent a letter to Bolivia demanding an apology."),
+        vec![t("PERGOV", "BOLGOV", "100")]
+    );
+    // Patrol vessels in &TROOPS (verbs/00-synsets.txt): government ships sent are a 150.
+    assert_eq!(
+        code("Vietnam sent patrol vessels to waters near the Philippines."),
+        vec![t("VNMGOV", "PHLGOV", "150")]
+    );
+}
