@@ -437,3 +437,35 @@ fn letters_that_ask_and_patrol_vessels_sent() {
         vec![t("VNMGOV", "PHLGOV", "150")]
     );
 }
+
+#[test]
+fn welcomes_remarks_before_meetings_and_dialogues() {
+    // PROVIDE / EXTEND "a warm welcome to" (verbs/06, verbs/08): the host's 043 and the
+    // visitor's 042.
+    assert_eq!(
+        code("Kenya's president extended a warm welcome to Uganda's foreign minister."),
+        vec![t("KENGOV", "UGAGOV", "043"), t("UGAGOV", "KENGOV", "042")]
+    );
+    // PLEASURE_WITH, PLEASURE_TO_HAVE, PLEASURE_TO_WELCOME (verbs/04-consult.txt).
+    assert_eq!(
+        code("Peru's foreign minister said it was a pleasure to be with Chile's foreign minister."),
+        vec![t("PERGOV", "CHLGOV", "040")]
+    );
+    assert_eq!(
+        code("Peru's president said it was an honor to have Chile's president here."),
+        vec![t("CHLGOV", "PERGOV", "042"), t("PERGOV", "CHLGOV", "043")]
+    );
+    assert_eq!(
+        code("Peru's president said he was delighted to welcome Chile's president."),
+        vec![t("CHLGOV", "PERGOV", "042"), t("PERGOV", "CHLGOV", "043")]
+    );
+    // HOLD_MEETING "had a productive conversation with", TALKS_BETWEEN "dialogue between".
+    assert_eq!(
+        code("Chile had a productive conversation with Peru."),
+        vec![t("CHLGOV", "PERGOV", "040")]
+    );
+    assert_eq!(
+        code("The second strategic dialogue between Chile and Peru ended on Tuesday."),
+        vec![t("CHLGOV", "PERGOV", "040")]
+    );
+}
