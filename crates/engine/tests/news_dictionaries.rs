@@ -469,3 +469,24 @@ fn welcomes_remarks_before_meetings_and_dialogues() {
         vec![t("CHLGOV", "PERGOV", "040")]
     );
 }
+
+#[test]
+fn talks_left_measures_agreed_and_work_together() {
+    // WITHDRAW "pulled out of the talks" (verbs/08-yield.txt).
+    assert_eq!(
+        code("Ghana pulled out of the talks with Togo."),
+        vec![t("GHAGOV", "TGOGOV", "164")]
+    );
+    // AGREE "on a set of measures" (verbs/03-intent.txt): an agreement reached.
+    assert_eq!(
+        code("Chile and Peru agreed on a set of measures to reduce tensions."),
+        vec![t("CHLGOV", "PERGOV", "057")]
+    );
+    // COOPERATE "working together"; PLEDGE "collaboration".
+    let got = code("Chile and Peru are working together on border security.");
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "060")), "{got:?}");
+    assert_eq!(
+        code("Norway has committed to deepening collaboration with Sweden."),
+        vec![t("NORGOV", "SWEGOV", "030")]
+    );
+}
