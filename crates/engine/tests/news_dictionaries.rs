@@ -490,3 +490,22 @@ fn talks_left_measures_agreed_and_work_together() {
         vec![t("NORGOV", "SWEGOV", "030")]
     );
 }
+
+#[test]
+fn nicaraguan_rulers_and_the_opposition_they_bar() {
+    // "Ortega-Murillo" (actors/americas.txt) with the agent "regime".
+    assert_eq!(
+        code("The Ortega-Murillo regime expelled the Costa Rican ambassador."),
+        vec![t("NICGOV", "CRIGOV", "174")]
+    );
+    // OPP agents "presidential candidates" (agents.txt); DISQUALIFY (verbs/17-coerce.txt).
+    assert_eq!(
+        code("Nicaraguan police detained Nicaraguan presidential candidates."),
+        vec![t("NICCOP", "NICOPP", "173")]
+    );
+    assert_eq!(
+        code("Belarus disqualified the Belarusian opposition party."),
+        vec![t("BLRGOV", "BLROPP", "1722")]
+    );
+    assert_eq!(code("The referee disqualified the Belarusian team."), vec![]);
+}
