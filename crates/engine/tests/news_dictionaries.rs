@@ -509,3 +509,26 @@ fn nicaraguan_rulers_and_the_opposition_they_bar() {
     );
     assert_eq!(code("The referee disqualified the Belarusian team."), vec![]);
 }
+
+#[test]
+fn military_options_weighed_and_sanctions_on_the_table() {
+    // CONSIDER with the target after the option (verbs/01-statements.txt): "military" is not
+    // the target; "military option(s)" in &FORCE (verbs/00-synsets.txt).
+    assert_eq!(
+        code("The Pentagon is weighing a military option against Venezuela."),
+        vec![t("USAMIL", "VENGOV", "190")]
+    );
+    assert_eq!(
+        code("Turkey is considering military strikes against Syria."),
+        vec![t("TURGOV", "SYRGOV", "190")]
+    );
+    assert_eq!(
+        code("Ghana did not rule out a military option against Togo."),
+        vec![t("GHAGOV", "TGOGOV", "138")]
+    );
+    // ON_THE_TABLE with sanctions (verbs/13-threats.txt): a threat of sanctions.
+    assert_eq!(
+        code("Norway said new sanctions against Russia remain on the table."),
+        vec![t("NORGOV", "RUSGOV", "1312")]
+    );
+}
