@@ -532,3 +532,29 @@ fn military_options_weighed_and_sanctions_on_the_table() {
         vec![t("NORGOV", "RUSGOV", "1312")]
     );
 }
+
+#[test]
+fn force_against_a_named_target_past_the_word_military() {
+    // LEAVE_OPEN, WARN_OF, ALLOW, LAUNCH, ORDER bind the target after "against"/"on": the
+    // agent word "military" is no target.
+    assert_eq!(
+        code("Ghana left open the possibility of military action against Togo."),
+        vec![t("GHAGOV", "TGOGOV", "138")]
+    );
+    assert_eq!(
+        code("Ghana warned of military action against Togo."),
+        vec![t("GHAGOV", "TGOGOV", "138")]
+    );
+    assert_eq!(
+        code("Ghana launched a military operation against Togo."),
+        vec![t("GHAGOV", "TGOGOV", "190")]
+    );
+    assert_eq!(
+        code("Ghana ordered military strikes against Togo."),
+        vec![t("GHAGOV", "TGOGOV", "190")]
+    );
+    assert_eq!(
+        code("Ghana's parliament authorized military action against Togo."),
+        vec![t("GHALEG", "TGOGOV", "190")]
+    );
+}
