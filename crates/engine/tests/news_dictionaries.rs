@@ -558,3 +558,37 @@ fn force_against_a_named_target_past_the_word_military() {
         vec![t("GHALEG", "TGOGOV", "190")]
     );
 }
+
+#[test]
+fn disappointment_dismissal_and_withdrawals_refused_or_agreed() {
+    // EXPRESS "disappointment", DISAPPOINTED (verbs/01-statements.txt): 110.
+    assert_eq!(
+        code("India expressed disappointment at Pakistan's decision."),
+        vec![t("INDGOV", "PAKGOV", "110")]
+    );
+    assert_eq!(
+        code("Pakistan is disappointed by India's decision."),
+        vec![t("PAKGOV", "INDGOV", "110")]
+    );
+    // CRITICIZE "chastised"; REJECT "dismissing", and a court dismissing claims (116).
+    assert_eq!(
+        code("Brazil chastised Argentina over the remarks."),
+        vec![t("BRAGOV", "ARGGOV", "111")]
+    );
+    assert_eq!(
+        code("Moscow is dismissing Kyiv's claims."),
+        vec![t("RUSGOV", "UKRGOV", "120")]
+    );
+    assert_eq!(
+        code("The UN court is dismissing China's claims."),
+        vec![t("IGOUNO", "CHNGOV", "116")]
+    );
+    // REFUSE "to withdraw from" (verbs/12-reject.txt): 1246; AGREE "to pull back" by both
+    // sides: one joint act, 087 (verbs/03-intent.txt).
+    assert_eq!(
+        code("Ghana refused to withdraw from Togo."),
+        vec![t("GHAGOV", "TGOGOV", "1246")]
+    );
+    let got = code("Ghana and Togo agreed to pull back their forces from the border.");
+    assert!(got.contains(&t("GHAGOV", "TGOGOV", "087")), "{got:?}");
+}
