@@ -592,3 +592,34 @@ fn disappointment_dismissal_and_withdrawals_refused_or_agreed() {
     let got = code("Ghana and Togo agreed to pull back their forces from the border.");
     assert!(got.contains(&t("GHAGOV", "TGOGOV", "087")), "{got:?}");
 }
+
+#[test]
+fn options_that_remain_talks_walked_out_of_and_forces_joined() {
+    // ON_THE_TABLE / OFF_THE_TABLE "remains an option", "is not an option".
+    assert_eq!(
+        code("Ghana said military action against Togo remains an option."),
+        vec![t("GHAGOV", "TGOGOV", "138")]
+    );
+    assert_eq!(
+        code("Ghana said military action against Togo is not an option."),
+        vec![t("GHAGOV", "TGOGOV", "190")]
+    );
+    // WALK_OUT "of the talks" (verbs/14-protest.txt), ABANDON (verbs/16-reduce-relations.txt).
+    assert_eq!(
+        code("Ghana walked out of the talks with Togo."),
+        vec![t("GHAGOV", "TGOGOV", "164")]
+    );
+    assert_eq!(
+        code("Ghana abandoned the talks with Togo."),
+        vec![t("GHAGOV", "TGOGOV", "164")]
+    );
+    // COOPERATE "joined forces with"; ATTACK "rammed".
+    assert_eq!(
+        code("Ghana joined forces with Togo to fight the smugglers."),
+        vec![t("GHAGOV", "TGOGOV", "060")]
+    );
+    assert_eq!(
+        code("Russian ships rammed a Ukrainian tugboat."),
+        vec![t("RUSGOV", "UKRGOV", "190")]
+    );
+}
