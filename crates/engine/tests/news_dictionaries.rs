@@ -623,3 +623,30 @@ fn options_that_remain_talks_walked_out_of_and_forces_joined() {
         vec![t("RUSGOV", "UKRGOV", "190")]
     );
 }
+
+#[test]
+fn allegations_and_visas_revoked() {
+    // CHARGE_THAT (verbs/11-disapprove.txt): "charged that" accuses; "charged X with" is
+    // still a criminal charge (ARREST).
+    assert_eq!(
+        code("China charged that Japan's actions were illegal."),
+        vec![t("CHNGOV", "JPNGOV", "112")]
+    );
+    assert_eq!(
+        code("Ukraine alleged that Russia had violated the truce."),
+        vec![t("UKRGOV", "RUSGOV", "112")]
+    );
+    assert_eq!(
+        code("Mexico charged three cartel members with murder."),
+        vec![t("MEXGOV", "---CRM", "173")]
+    );
+    // REVOKE visas (verbs/16-reduce-relations.txt): 172.
+    assert_eq!(
+        code("The United States revoked the visas of 100 Nicaraguan officials."),
+        vec![t("USAGOV", "NICGOV", "172")]
+    );
+    assert_eq!(
+        code("Canada restricted visas for Russian officials."),
+        vec![t("CANGOV", "RUSGOV", "172")]
+    );
+}
