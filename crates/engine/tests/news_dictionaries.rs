@@ -374,7 +374,10 @@ fn condemning_what_an_actor_did() {
         code("Peru called the Chilean sanctions a violation of international law."),
         vec![t("PERGOV", "CHLGOV", "111")]
     );
-    assert_eq!(code("Peru called Chile to discuss the illegal fishing."), vec![]);
+    assert_eq!(
+        code("Peru called Chile to discuss the illegal fishing."),
+        vec![]
+    );
     // SAY "described X's ... as a setback" (verbs/01-statements.txt).
     assert_eq!(
         code("Norway described Sweden's vote as a setback."),
@@ -507,7 +510,10 @@ fn nicaraguan_rulers_and_the_opposition_they_bar() {
         code("Belarus disqualified the Belarusian opposition party."),
         vec![t("BLRGOV", "BLROPP", "1722")]
     );
-    assert_eq!(code("The referee disqualified the Belarusian team."), vec![]);
+    assert_eq!(
+        code("The referee disqualified the Belarusian team."),
+        vec![]
+    );
 }
 
 #[test]
