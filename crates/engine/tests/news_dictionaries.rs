@@ -656,3 +656,32 @@ fn allegations_and_visas_revoked() {
         vec![t("CANGOV", "RUSGOV", "172")]
     );
 }
+
+#[test]
+fn consequences_unhappiness_and_joint_statements() {
+    // FACE_CONSEQUENCES (verbs/13-threats.txt): the speaker threatens the one who will face
+    // them (130, NEWS-CONVENTIONS).
+    assert_eq!(
+        code("Ghana said Togo would pay a heavy price."),
+        vec![t("GHAGOV", "TGOGOV", "130")]
+    );
+    assert_eq!(
+        code("Ghana warned that the smugglers will face serious consequences."),
+        vec![t("GHAGOV", "---CRM", "130")]
+    );
+    // NOT_HAPPY (verbs/11-disapprove.txt): "not happy with" is criticism (111).
+    assert_eq!(
+        code("Ghana's president said he was not happy with Togo."),
+        vec![t("GHAGOV", "TGOGOV", "111")]
+    );
+    // JOINT_STATEMENT with a named partner (verbs/05-diplomatic-cooperation.txt); a
+    // coalition's statement codes no pairs among its signers.
+    assert_eq!(
+        code("Chile issued a joint statement with Peru."),
+        vec![t("CHLGOV", "PERGOV", "057")]
+    );
+    assert_eq!(
+        code("Chile, Peru, Bolivia and Ecuador issued a joint statement on the floods."),
+        vec![]
+    );
+}
