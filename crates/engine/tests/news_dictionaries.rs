@@ -685,3 +685,25 @@ fn consequences_unhappiness_and_joint_statements() {
         vec![]
     );
 }
+
+#[test]
+fn coast_guards_admirals_and_defence_chiefs_are_military() {
+    // agents.txt: a country's coast guard, admiral, minister of defence are MIL
+    // (NEWS-CONVENTIONS §2); the foreign office is the government.
+    assert_eq!(
+        code("The Japanese coast guard warned Taiwan."),
+        vec![t("JPNMIL", "TWNGOV", "130")]
+    );
+    assert_eq!(
+        code("Israel's minister of defense threatened Hezbollah."),
+        vec![t("ISRMIL", "LBNREB", "130")]
+    );
+    assert_eq!(
+        code("The Mexican admiral met U.S. officials."),
+        vec![t("MEXMIL", "USAGOV", "040")]
+    );
+    assert_eq!(
+        code("The British Foreign Office summoned the Russian ambassador."),
+        vec![t("GBRGOV", "RUSGOV", "114")]
+    );
+}
