@@ -707,3 +707,21 @@ fn coast_guards_admirals_and_defence_chiefs_are_military() {
         vec![t("GBRGOV", "RUSGOV", "114")]
     );
 }
+
+#[test]
+fn white_house_staff_of_the_biden_years() {
+    // actors/usa.txt: the Homeland Security Advisor and the NSC spokesperson, 2021-2025.
+    assert_eq!(
+        code_on("Liz Sherwood-Randall met Sheinbaum.", "2024-11-10"),
+        vec![t("USAGOV", "MEXGOV", "040")]
+    );
+    assert_eq!(
+        code_on("Emily Horne criticized Russia.", "2021-08-11"),
+        vec![t("USAGOV", "RUSGOV", "111")]
+    );
+    // After their offices: elites.
+    assert_eq!(
+        code_on("Emily Horne criticized Russia.", "2025-08-11"),
+        vec![t("USAELI", "RUSGOV", "111")]
+    );
+}
