@@ -725,3 +725,30 @@ fn white_house_staff_of_the_biden_years() {
         vec![t("USAELI", "RUSGOV", "111")]
     );
 }
+
+#[test]
+fn acts_called_provocations_or_steps_forward() {
+    // More of &CONDEMNED and &ACTS (verbs/00-synsets.txt), and &PRAISED: "called X's
+    // decision a positive step" is praise (051, CALL and SAY).
+    assert_eq!(
+        code("Seoul called North Korea's missile launch a provocation."),
+        vec![t("KORGOV", "PRKGOV", "111")]
+    );
+    assert_eq!(
+        code("Kyiv called Washington's decision a positive step."),
+        vec![t("UKRGOV", "USAGOV", "051")]
+    );
+    assert_eq!(
+        code("Manila described Hanoi's proposal as a breakthrough."),
+        vec![t("PHLGOV", "VNMGOV", "051")]
+    );
+    // CRITICIZE "furious with"; PLEASURE_WITH "glad to be here with".
+    assert_eq!(
+        code("Beijing is furious with Tokyo."),
+        vec![t("CHNGOV", "JPNGOV", "111")]
+    );
+    assert_eq!(
+        code("Chile's president said he was glad to be here with Peru's president."),
+        vec![t("CHLGOV", "PERGOV", "040")]
+    );
+}
