@@ -752,3 +752,39 @@ fn acts_called_provocations_or_steps_forward() {
         vec![t("CHLGOV", "PERGOV", "040")]
     );
 }
+
+#[test]
+fn protests_lodged_responses_vowed_and_names_called() {
+    // COMPLAIN "lodged a stern protest", "lodged solemn representations" (114).
+    assert_eq!(
+        code("China lodged a stern protest with Japan."),
+        vec![t("CHNGOV", "JPNGOV", "114")]
+    );
+    // PLEDGE countermeasures (130); TRADE_ACCUSATIONS with a partner (112).
+    assert_eq!(
+        code("China vowed countermeasures against the United States."),
+        vec![t("CHNGOV", "USAGOV", "130")]
+    );
+    assert_eq!(
+        code("Armenia traded accusations with Azerbaijan."),
+        vec![t("ARMGOV", "AZEGOV", "112")]
+    );
+    // CALL with &NARCO (1121) and &VILIFIED (111).
+    assert_eq!(
+        code("Trump called Maduro a narco-terrorist."),
+        vec![t("USAGOV", "VENGOV", "1121")]
+    );
+    assert_eq!(
+        code("Petro called Trump a threat to democracy."),
+        vec![t("COLGOV", "USAGOV", "111")]
+    );
+    // "firm" the adjective is no business (agents.txt): the support is for Russia.
+    assert_eq!(
+        code("China expressed firm support for Russia."),
+        vec![t("CHNGOV", "RUSGOV", "051")]
+    );
+    assert_eq!(
+        code("The United States sanctioned a Chinese tech firm."),
+        vec![t("USAGOV", "CHNBUS", "163")]
+    );
+}
