@@ -788,3 +788,28 @@ fn protests_lodged_responses_vowed_and_names_called() {
         vec![t("USAGOV", "CHNBUS", "163")]
     );
 }
+
+#[test]
+fn sanctions_extended_extraditions_halted_options_prepared() {
+    // EXTEND sanctions (163) but a waiver (085) (verbs/08-yield.txt).
+    assert_eq!(
+        code("The EU extended sanctions against Russia for six months."),
+        vec![t("IGOEUREEC", "RUSGOV", "163")]
+    );
+    assert_eq!(
+        code("The United States extended the sanctions waiver for Iraq."),
+        vec![t("USAGOV", "IRQGOV", "085")]
+    );
+    // SUSPEND extraditions: judicial cooperation halted (160).
+    assert_eq!(
+        code("Colombia suspended extraditions to the United States."),
+        vec![t("COLGOV", "USAGOV", "160")]
+    );
+    // CONSIDER "preparing options for strikes" (190); AGREE "intelligence sharing" (0314).
+    assert_eq!(
+        code("The Pentagon is preparing options for strikes against Venezuela."),
+        vec![t("USAMIL", "VENGOV", "190")]
+    );
+    let got = code("Japan and South Korea agreed to resume military intelligence sharing.");
+    assert!(got.contains(&t("JPNGOV", "KORGOV", "0314")), "{got:?}");
+}
