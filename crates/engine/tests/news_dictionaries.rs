@@ -813,3 +813,27 @@ fn sanctions_extended_extraditions_halted_options_prepared() {
     let got = code("Japan and South Korea agreed to resume military intelligence sharing.");
     assert!(got.contains(&t("JPNGOV", "KORGOV", "0314")), "{got:?}");
 }
+
+#[test]
+fn aid_pledged_or_announced_to_a_named_recipient() {
+    // PLEDGE, OFFER "military aid to" (verbs/03-intent.txt): the recipient, not "military".
+    assert_eq!(
+        code("Germany pledged 500 million euros in military aid to Ukraine."),
+        vec![t("DEUGOV", "UKRGOV", "0332")]
+    );
+    // ANNOUNCE aid for a recipient (verbs/01-statements.txt): a pledge.
+    assert_eq!(
+        code("Japan announced new humanitarian aid for the Philippines."),
+        vec![t("JPNGOV", "PHLGOV", "0333")]
+    );
+    // SHARE "swapped prisoners with" (verbs/06-material-cooperation.txt).
+    assert_eq!(
+        code("Russia swapped prisoners with Ukraine."),
+        vec![t("RUSGOV", "UKRGOV", "0841")]
+    );
+    // "multinational" the adjective is no company (agents.txt).
+    assert_eq!(
+        code("Kenya agreed to lead a multinational security mission in Haiti."),
+        vec![t("KENGOV", "HTIGOV", "030")]
+    );
+}
