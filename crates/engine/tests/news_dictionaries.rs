@@ -837,3 +837,33 @@ fn aid_pledged_or_announced_to_a_named_recipient() {
         vec![t("KENGOV", "HTIGOV", "030")]
     );
 }
+
+#[test]
+fn military_and_intelligence_help_with_its_recipient() {
+    // OFFER, PROVIDE, REQUEST, SUSPEND, CANCEL: the recipient (or the one asked) after
+    // "to"/"from"/"with" is the target, not the agent words "military", "intelligence".
+    assert_eq!(
+        code("Israel offered military support to Ukraine."),
+        vec![t("ISRGOV", "UKRGOV", "0312")]
+    );
+    assert_eq!(
+        code("Canada offered intelligence support to Mexico."),
+        vec![t("CANGOV", "MEXGOV", "0314")]
+    );
+    assert_eq!(
+        code("Japan provided military equipment to the Philippines."),
+        vec![t("JPNGOV", "PHLGOV", "072")]
+    );
+    assert_eq!(
+        code("Mexico requested military aid from the United States."),
+        vec![t("MEXGOV", "USAGOV", "0232")]
+    );
+    assert_eq!(
+        code("The US suspended military assistance to Ukraine."),
+        vec![t("USAGOV", "UKRGOV", "1622")]
+    );
+    assert_eq!(
+        code("China canceled military exchanges with the United States."),
+        vec![t("CHNGOV", "USAGOV", "160")]
+    );
+}
