@@ -867,3 +867,21 @@ fn military_and_intelligence_help_with_its_recipient() {
         vec![t("CHNGOV", "USAGOV", "160")]
     );
 }
+
+#[test]
+fn counterparts_discussions_and_refusals_to_accept() {
+    // The GOV agent "counterpart" (agents.txt): "his Chinese counterpart" is China's
+    // government, not its people.
+    assert_eq!(
+        code("Lammy met with his Chinese counterpart in Beijing."),
+        vec![t("GBRGOV", "CHNGOV", "040")]
+    );
+    // DISCUSS by a compound (verbs/04-consult.txt): a call (041) or talk (040).
+    let got = code("Macron and Merz discussed the war in a phone call.");
+    assert!(got.contains(&t("FRAGOV", "DEUGOV", "041")), "{got:?}");
+    // ACCEPT "refused to accept" (verbs/03-intent.txt): a rejection, as "will not accept".
+    assert_eq!(
+        code("Venezuela refused to accept deportation flights from the United States."),
+        vec![t("VENGOV", "USAGOV", "120")]
+    );
+}
