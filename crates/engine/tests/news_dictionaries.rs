@@ -885,3 +885,34 @@ fn counterparts_discussions_and_refusals_to_accept() {
         vec![t("VENGOV", "USAGOV", "120")]
     );
 }
+
+#[test]
+fn adjectives_that_are_agents_do_not_take_the_target() {
+    // "opposition", "criminal", "business", "civilian" before a noun: the actor named after
+    // "to"/"against"/"into"/"with"/"in" is the target (verbs/01, 05, 09, 17, 19).
+    assert_eq!(
+        code("Mexico expressed opposition to the U.S. tariffs."),
+        vec![t("MEXGOV", "USAGOV", "110")]
+    );
+    assert_eq!(
+        code("The United States announced criminal charges against Maduro."),
+        vec![t("USAGOV", "VENGOV", "173")]
+    );
+    assert_eq!(
+        code("The United States brought criminal charges against Maduro."),
+        vec![t("USAGOV", "VENGOV", "173")]
+    );
+    assert_eq!(
+        code("Mexico opened a criminal investigation into the Sinaloa cartel."),
+        vec![t("MEXGOV", "MEXCRM", "090")]
+    );
+    assert_eq!(
+        code("China signed a business deal with Brazil."),
+        vec![t("CHNGOV", "BRAGOV", "057")]
+    );
+    // A state's facilities are the state (suites/news README).
+    assert_eq!(
+        code("Russia attacked civilian infrastructure in Ukraine."),
+        vec![t("RUSGOV", "UKRGOV", "190")]
+    );
+}
