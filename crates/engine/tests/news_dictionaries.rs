@@ -916,3 +916,25 @@ fn adjectives_that_are_agents_do_not_take_the_target() {
         vec![t("RUSGOV", "UKRGOV", "190")]
     );
 }
+
+#[test]
+fn acts_said_to_be_violations_orders_told_and_deadlines_given() {
+    // SAY "said the U.S. strikes were a violation" (verbs/01-statements.txt, &BE): 111.
+    assert_eq!(
+        code("Mexico said the U.S. strikes were a violation of its sovereignty."),
+        vec![t("MEXGOV", "USAGOV", "111")]
+    );
+    assert_eq!(
+        code("Japan said China's claims were a provocation."),
+        vec![t("JPNGOV", "CHNGOV", "111")]
+    );
+    // SAY "told X to": a demand (100); PROVIDE "gave X until": an ultimatum (139).
+    assert_eq!(
+        code("Ghana told Togo to close its border."),
+        vec![t("GHAGOV", "TGOGOV", "100")]
+    );
+    assert_eq!(
+        code("Ghana gave Togo until Sunday to release the prisoners."),
+        vec![t("GHAGOV", "TGOGOV", "139")]
+    );
+}
