@@ -928,7 +928,7 @@ fn acts_said_to_be_violations_orders_told_and_deadlines_given() {
         code("Japan said China's claims were a provocation."),
         vec![t("JPNGOV", "CHNGOV", "111")]
     );
-    // SAY "told X to": a demand (100); PROVIDE "gave X until": an ultimatum (139).
+    // TELL "told X to": a demand (100); PROVIDE "gave X until": an ultimatum (139).
     assert_eq!(
         code("Ghana told Togo to close its border."),
         vec![t("GHAGOV", "TGOGOV", "100")]
@@ -936,5 +936,33 @@ fn acts_said_to_be_violations_orders_told_and_deadlines_given() {
     assert_eq!(
         code("Ghana gave Togo until Sunday to release the prisoners."),
         vec![t("GHAGOV", "TGOGOV", "139")]
+    );
+}
+
+#[test]
+fn lists_supplies_and_arms_cut_and_exports_restricted() {
+    // SAY "added X to its entity list" (163); "added" is no "told X to" demand.
+    assert_eq!(
+        code("The US added Chinese companies to its entity list."),
+        vec![t("USAGOV", "CHNBUS", "163")]
+    );
+    // SUSPEND electricity (162) and arms shipments (1622) (verbs/08-yield.txt).
+    assert_eq!(
+        code("Israel cut off electricity to Gaza."),
+        vec![t("ISRGOV", "PSEGOV", "162")]
+    );
+    assert_eq!(
+        code("The United States halted weapons shipments to Israel."),
+        vec![t("USAGOV", "ISRGOV", "1622")]
+    );
+    // REVOKE / restrict exports: export controls (163).
+    assert_eq!(
+        code("China restricted exports of gallium to the United States."),
+        vec![t("CHNGOV", "USAGOV", "163")]
+    );
+    // SAY "said that the U.S. strikes were a violation" (111).
+    assert_eq!(
+        code("Mexico said that the U.S. strikes were a violation of its sovereignty."),
+        vec![t("MEXGOV", "USAGOV", "111")]
     );
 }
