@@ -966,3 +966,25 @@ fn lists_supplies_and_arms_cut_and_exports_restricted() {
         vec![t("MEXGOV", "USAGOV", "111")]
     );
 }
+
+#[test]
+fn willingness_signaled_and_invitations_extended() {
+    // EXPRESS "signaled" (verbs/01-statements.txt): as "expressed".
+    assert_eq!(
+        code("Iran signaled willingness to negotiate with the United States."),
+        vec![t("IRNGOV", "USAGOV", "036")]
+    );
+    assert_eq!(
+        code("Russia signaled readiness to hold talks with Ukraine."),
+        vec![t("RUSGOV", "UKRGOV", "036")]
+    );
+    // EXTEND and SEND an invitation: as INVITE (036).
+    assert_eq!(
+        code("China extended an invitation to Putin."),
+        vec![t("CHNGOV", "RUSGOV", "036")]
+    );
+    assert_eq!(
+        code("Mexico sent an invitation to Trump."),
+        vec![t("MEXGOV", "USAGOV", "036")]
+    );
+}
