@@ -589,6 +589,11 @@ fn disappointment_dismissal_and_withdrawals_refused_or_agreed() {
         code("The UN court is dismissing China's claims."),
         vec![t("IGOUNO", "CHNGOV", "116")]
     );
+    // ... only with the court as the subject.
+    assert_eq!(
+        code("After the court hearing, Venezuela rejected the offer from Colombia."),
+        vec![t("VENGOV", "COLGOV", "120")]
+    );
     // REFUSE "to withdraw from" (verbs/12-reject.txt): 1246; AGREE "to pull back" by both
     // sides: one joint act, 087 (verbs/03-intent.txt).
     assert_eq!(
