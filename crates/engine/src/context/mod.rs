@@ -301,6 +301,18 @@ pub fn analyze(site: &EventSite) -> Context {
         }
         None => {
             let mut reading = cues::verb_group_modality(&keys, floor, v0);
+            // A negation inside the dictionary's own form ("a military option is not on the
+            // table", "is off the table" coded as the force ruled out): the act is negated.
+            let form = keys.get(v0..v1.min(n)).unwrap_or(&[]);
+            let negated_form = form.iter().any(|k| matches!(*k, "not" | "n't" | "never"))
+                || form.windows(3).any(|w| w == ["off", "the", "table"]);
+            if negated_form && !site.cameo.starts_with("13") {
+                reading = Reading {
+                    modality: Modality::Negated,
+                    cue: Some(form.join(" ")),
+                    idiom: None,
+                };
+            }
             // "I want to thank President Macron", "we would like to welcome": saying so is the
             // speech act (a verbal code), not a wish for one.
             let performative = is_verbal(site.cameo)

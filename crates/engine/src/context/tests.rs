@@ -958,3 +958,15 @@ fn a_negated_act_stays_negated_after_a_condition_or_a_question() {
         Modality::Asserted
     );
 }
+
+#[test]
+fn a_negation_inside_the_verb_form_negates() {
+    // The dictionary codes "is not on the table" itself as the force ruled out.
+    let c = Case::new(
+        "Gondor said a military option against Arnor is not on the table.",
+        "is not on the table",
+        "190",
+    )
+    .run();
+    assert_eq!(c.modality, Modality::Negated);
+}
