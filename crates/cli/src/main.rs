@@ -45,9 +45,13 @@ enum Command {
     /// Generate a store of synthetic events (dyads, codes, modalities, days, stories) for
     /// benchmarks.
     BenchStore(bench_store::BenchStoreArgs),
-    /// Load-test the HTTP API: N concurrent clients send filtered events queries to an
-    /// in-process server on loopback; p50/p99 latency and requests per second.
+    /// Load-test the HTTP API: N concurrent clients (a child process) send filtered events
+    /// queries to an in-process server on loopback; p50/p99 latency, requests per second, CPU
+    /// per request.
     BenchServe(bench_serve::BenchServeArgs),
+    /// The load client of `bench-serve` alone, against a server already running on loopback
+    /// (`atalaya serve`); prints its report as JSON.
+    BenchLoad(bench_serve::BenchLoadArgs),
     /// Measure `timeline` for one dyad over N runs: store open, query, series, CSV.
     BenchTimeline(bench_timeline::BenchTimelineArgs),
     /// Check dictionaries or report their coverage.
@@ -86,6 +90,7 @@ fn main() -> ExitCode {
         Command::BenchStore(args) => bench_store::run(args),
         Command::BenchTimeline(args) => bench_timeline::run(args),
         Command::BenchServe(args) => bench_serve::run(args),
+        Command::BenchLoad(args) => bench_serve::run_load_only(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),

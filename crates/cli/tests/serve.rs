@@ -193,3 +193,53 @@ fn a_missing_store_is_an_error_naming_it() {
     assert!(stderr.contains("nothing-here.db"), "{stderr}");
     assert!(!missing.exists());
 }
+
+/// `atalaya bench-serve`: the server in this process, the load client in a child process
+/// (`atalaya bench-load`), every answer counted, the cache's hits and the CPU per request
+/// reported.
+#[test]
+fn bench_serve_runs_the_load_client_as_a_child_process() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("bench.db");
+    let made = Command::new(BIN)
+        .args(["bench-store", "--events", "500", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(made.status.success(), "{made:?}");
+    let run = Command::new(BIN)
+        .args(["bench-serve", "--clients", "3", "--requests", "40", "--db"])
+        .arg(&db)
+        .args([
+            "--target",
+            "/api/events?dyad=USA-MEX&since=2024-03&until=2024-03&limit=50",
+            "--target",
+            "/api/events?dyad=RUS-UKR&limit=5&offset=5",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{out}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(out.contains("requests: 40 in "), "{out}");
+    assert!(out.contains("errors: 0"), "{out}");
+    assert!(out.contains("3 clients (3 connected), 2 distinct"), "{out}");
+    // Warmed up first: every timed request is a hit.
+    assert!(out.contains("answer cache: 40 hits, 0 misses"), "{out}");
+    assert!(out.contains("cpu: server "), "{out}");
+    // The mix alone, for other load tools.
+    let targets = Command::new(BIN)
+        .args(["bench-serve", "--print-targets", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&targets.stdout);
+    assert!(text.lines().count() >= 6 * 5 * 2, "{text}");
+    assert!(
+        text.lines().all(|l| l.starts_with("/api/events?dyad=")),
+        "{text}"
+    );
+}

@@ -9,18 +9,27 @@ use atalaya_engine::record::{Event, Span};
 use atalaya_store::{ActorKey, EventFilter, StoredEvent};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::sync::Arc;
 
-type Answer = Result<Json<Value>, ApiError>;
+type Answer = Result<Response, ApiError>;
 
+/// A JSON answer, serialized straight to bytes (no `Value` tree in between, which would also
+/// widen every `f32` to its `f64` digits).
 fn to_json<T: Serialize>(value: &T) -> Answer {
-    serde_json::to_value(value)
-        .map(Json)
-        .map_err(|err| ApiError::internal(err.to_string()))
+    let bytes = serde_json::to_vec(value).map_err(|err| ApiError::internal(err.to_string()))?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        bytes,
+    )
+        .into_response())
 }
 
 /// The article an event came from.
@@ -72,7 +81,7 @@ pub async fn status(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> A
         .read(move |store| {
             let counts = store.counts().map_err(|e| ApiError::store(e, None))?;
             let range = store.day_range().map_err(|e| ApiError::store(e, None))?;
-            Ok(Json(json!({
+            to_json(&json!({
                 "version": env!("CARGO_PKG_VERSION"),
                 "schema_version": store.schema_version().map_err(|e| ApiError::store(e, None))?,
                 "articles": counts.articles,
@@ -82,7 +91,7 @@ pub async fn status(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> A
                 "last_day": range.map(|r| r.1),
                 "ingest_enabled": ingest,
                 "alert_rules": rules,
-            })))
+            }))
         })
         .await
 }
@@ -114,23 +123,22 @@ pub async fn events(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> A
     let (filter, limit, offset) = paged_filter(query.as_deref())?;
     app.pool
         .read(move |store| {
-            let total = store
-                .count_events(&filter)
+            let (total, events) = store
+                .events_page(&filter)
                 .map_err(|e| ApiError::store(e, None))?;
-            let events = if offset >= total {
-                Vec::new()
-            } else {
-                store
-                    .events(&filter)
-                    .map_err(|e| ApiError::store(e, None))?
-            };
-            let out: Vec<EventOut<'_>> = events.iter().map(event_out).collect();
-            to_json(&json!({
-                "total": total,
-                "offset": offset,
-                "limit": limit,
-                "events": out,
-            }))
+            #[derive(Serialize)]
+            struct Page<'a> {
+                total: u64,
+                offset: u64,
+                limit: u64,
+                events: Vec<EventOut<'a>>,
+            }
+            to_json(&Page {
+                total,
+                offset,
+                limit,
+                events: events.iter().map(event_out).collect(),
+            })
         })
         .await
 }
@@ -244,7 +252,7 @@ pub async fn event(
             if let Some(map) = out.as_object_mut() {
                 map.insert("evidence".into(), evidence);
             }
-            Ok(Json(out))
+            Ok(Json(out).into_response())
         })
         .await
 }
@@ -308,9 +316,9 @@ pub async fn stories(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> 
                 .iter()
                 .map(|s| story_json(s, false))
                 .collect::<Result<Vec<_>, _>>()?;
-            Ok(Json(json!({
+            to_json(&json!({
                 "total": total, "offset": offset, "limit": limit, "stories": out,
-            })))
+            }))
         })
         .await
 }
@@ -331,7 +339,7 @@ pub async fn story(
     app.pool
         .read(
             move |store| match store.story(number).map_err(|e| ApiError::store(e, None))? {
-                Some(story) => Ok(Json(story_json(&story, true)?)),
+                Some(story) => Ok(Json(story_json(&story, true)?).into_response()),
                 None => Err(ApiError::not_found(format!("no story with id {number}"))),
             },
         )
@@ -474,9 +482,9 @@ pub async fn alerts(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> A
             let rules: Vec<&str> = app2.rules.iter().map(|r| r.text.as_str()).collect();
             let range = store.day_range().map_err(|e| ApiError::store(e, None))?;
             let (Some((first, last)), false) = (range, app2.rules.is_empty()) else {
-                return Ok(Json(json!({
+                return to_json(&json!({
                     "rules_file": app2.rules_origin, "rules": rules, "alerts": [],
-                })));
+                }));
             };
             let to = until
                 .as_deref()

@@ -9,6 +9,7 @@
 use axum::body::Bytes;
 use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
@@ -23,6 +24,8 @@ pub struct Cache {
     max_bytes: usize,
     /// Larger answers are not kept.
     pub max_entry_bytes: usize,
+    hits: AtomicU64,
+    misses: AtomicU64,
 }
 
 #[derive(Default)]
@@ -42,6 +45,8 @@ impl Cache {
             max_entries,
             max_bytes,
             max_entry_bytes: max_bytes / 16,
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
         }
     }
 
@@ -54,11 +59,29 @@ impl Cache {
     }
 
     pub fn get(&self, key: &str, stamp: Stamp) -> Option<Bytes> {
-        let inner = self.inner.lock().ok()?;
-        match inner.entries.get(key) {
-            Some((made, bytes)) if *made == stamp => Some(bytes.clone()),
-            _ => None,
-        }
+        let found = self
+            .inner
+            .lock()
+            .ok()
+            .and_then(|inner| match inner.entries.get(key) {
+                Some((made, bytes)) if *made == stamp => Some(bytes.clone()),
+                _ => None,
+            });
+        let counter = if found.is_some() {
+            &self.hits
+        } else {
+            &self.misses
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        found
+    }
+
+    /// Look-ups so far that found a fresh answer, and those that did not.
+    pub fn counts(&self) -> (u64, u64) {
+        (
+            self.hits.load(Ordering::Relaxed),
+            self.misses.load(Ordering::Relaxed),
+        )
     }
 
     pub fn put(&self, key: String, stamp: Stamp, bytes: Bytes) {
@@ -110,5 +133,7 @@ mod tests {
         cache.put("/c".into(), now, Bytes::from_static(b"C"));
         assert_eq!(cache.get("/a", now), None);
         assert!(cache.get("/b", now).is_some() && cache.get("/c", now).is_some());
+        // Found: the first, the second after the commit missed, /b and /c.
+        assert_eq!(cache.counts(), (3, 2));
     }
 }

@@ -139,6 +139,13 @@ impl App {
     }
 }
 
+impl App {
+    /// The answer cache's look-ups so far: (fresh answers found, not found).
+    pub fn cache_counts(&self) -> (u64, u64) {
+        self.cache.counts()
+    }
+}
+
 const INDEX_HTML: &str = include_str!("assets/index.html");
 const APP_JS: &str = include_str!("assets/app.js");
 const APP_CSS: &str = include_str!("assets/app.css");
@@ -342,6 +349,11 @@ pub async fn serve(
     app: Arc<App>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    // Answers go out as soon as they are written, never held back for a delayed ACK.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(listener, router(app))
         .with_graceful_shutdown(shutdown)
         .await

@@ -775,3 +775,54 @@ async fn openapi_matches_the_router() {
         }
     }
 }
+
+/// The load client against the real server on a loopback socket: every request answered,
+/// each answer read to its length (the JSON answers and the 404s alike), failures counted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_load_client_reads_every_answer() {
+    use atalaya_server::bench::{run_load, LoadSpec};
+    let s = server();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let served = tokio::spawn(atalaya_server::serve(listener, Arc::clone(&s.app), async {
+        let _ = stopped.await;
+    }));
+    let events = "/api/events?dyad=USA-MEX&limit=2";
+    let (_, one) = get(&s, events).await;
+    let one_len = serde_json::to_vec(&one)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .len() as u64;
+    let report = run_load(LoadSpec {
+        addr,
+        targets: vec![events.into(), "/api/events?dyad=USA-MEX&limit=2".into()],
+        clients: 3,
+        requests: 30,
+        max_time: Duration::from_secs(60),
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (report.requests, report.errors, report.connected),
+        (30, 0, 3)
+    );
+    assert_eq!(report.body_bytes, 30 * one_len);
+    assert!(report.p50_us <= report.p99_us && report.p99_us <= report.max_us);
+    let report = run_load(LoadSpec {
+        addr,
+        targets: vec![events.into(), "/api/nothing-here".into()],
+        clients: 2,
+        requests: 10,
+        max_time: Duration::from_secs(60),
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((report.requests, report.errors), (10, 5));
+    assert!(report
+        .first_error
+        .is_some_and(|e| e.contains("/api/nothing-here: HTTP 404")));
+    let _ = stop.send(());
+    let _ = served.await;
+}

@@ -121,9 +121,16 @@ fn like_prefix(value: &str) -> String {
     escaped
 }
 
+#[derive(Clone)]
 pub(crate) struct SqlBuilder {
     pub(crate) conditions: Vec<String>,
     pub(crate) params: Vec<Value>,
+    /// An undirected dyad whose two directions no event can both match (no actor code is on
+    /// both sides' lists): the index of its `(forward OR backward)` condition and the two
+    /// directions. Counted and paged as two queries added up (`UNION ALL`), SQLite need not
+    /// keep the rowids it found to drop the ones an OR's two branches both find; that
+    /// bookkeeping took half the time of a dyad's count.
+    pub(crate) split: Option<(usize, [String; 2])>,
 }
 
 impl SqlBuilder {
@@ -180,6 +187,7 @@ pub(crate) fn conditions(store: &Store, filter: &EventFilter) -> Result<SqlBuild
     let mut b = SqlBuilder {
         conditions: Vec::new(),
         params: Vec::new(),
+        split: None,
     };
     if let Some(actor) = &filter.actor {
         let codes = code_list(store, actor)?;
@@ -213,6 +221,11 @@ pub(crate) fn conditions(store: &Store, filter: &EventFilter) -> Result<SqlBuild
                 b.side("target", first, &c1)
             );
             b.conditions.push(format!("({forward} OR {backward})"));
+            if let (Some(c1), Some(c2)) = (&c1, &c2) {
+                if !c1.iter().any(|code| c2.contains(code)) {
+                    b.split = Some((b.conditions.len() - 1, [forward, backward]));
+                }
+            }
         }
     }
     if let Some(code) = &filter.code {
@@ -269,14 +282,38 @@ pub(crate) fn conditions(store: &Store, filter: &EventFilter) -> Result<SqlBuild
     Ok(b)
 }
 
-/// `FROM ... WHERE ...` of a filter, joining each event's article and story when `articles`
-/// (for their columns, or to match the article's text).
+/// `FROM events e WHERE ...` of a filter, joining each event's article when `articles` (to
+/// match the article's text).
 fn from_where(b: &SqlBuilder, articles: bool) -> String {
-    let mut sql = String::from(if articles {
-        EVENT_FROM
+    if articles {
+        with_where(" FROM events e JOIN articles a ON a.id = e.article_id", b)
     } else {
-        " FROM events e"
-    });
+        with_where(" FROM events e", b)
+    }
+}
+
+/// [`from_where`] once per direction of a split dyad (see [`SqlBuilder::split`]), else once.
+fn branch_wheres(b: &SqlBuilder, articles: bool) -> Vec<String> {
+    let Some((at, directions)) = &b.split else {
+        return vec![from_where(b, articles)];
+    };
+    directions
+        .iter()
+        .map(|direction| {
+            let mut conditions = b.conditions.clone();
+            conditions[*at] = direction.clone();
+            let one = SqlBuilder {
+                conditions,
+                params: Vec::new(),
+                split: None,
+            };
+            from_where(&one, articles)
+        })
+        .collect()
+}
+
+fn with_where(from: &str, b: &SqlBuilder) -> String {
+    let mut sql = String::from(from);
     if !b.conditions.is_empty() {
         sql.push_str(" WHERE ");
         sql.push_str(&b.conditions.join(" AND "));
@@ -285,21 +322,43 @@ fn from_where(b: &SqlBuilder, articles: bool) -> String {
 }
 
 fn build(store: &Store, filter: &EventFilter) -> Result<(String, Vec<Value>)> {
-    let mut b = conditions(store, filter)?;
-    let mut sql = format!("SELECT {EVENT_COLUMNS}{}", from_where(&b, true));
-    // Day order groups events by month for partitioned exports; rowid keeps it stable.
-    sql.push_str(" ORDER BY e.day, e.rowid");
-    if let Some(limit) = filter.limit {
-        let p = b.push_param(Value::Integer(limit.min(i64::MAX as u64) as i64));
-        sql.push_str(&format!(" LIMIT ?{p}"));
+    build_from(conditions(store, filter)?, filter)
+}
+
+/// The events query of `filter` whose conditions are `b`.
+fn build_from(mut b: SqlBuilder, filter: &EventFilter) -> Result<(String, Vec<Value>)> {
+    if filter.limit.is_none() && filter.offset.is_none() {
+        // Day order groups events by month for partitioned exports; rowid keeps it stable.
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}{} ORDER BY e.day, e.rowid",
+            with_where(EVENT_FROM, &b)
+        );
+        return Ok((sql, b.params));
     }
+    // A page: first the page's rowids, found and sorted by (day, rowid) from an index alone
+    // where the filter's columns are in one (`events_dyad_series` holds codes, day, code,
+    // modality and quad class), then the wide rows of those rowids only, with their article
+    // and story. Sorting whole matching rows and joins would read every event of the period.
+    let found: Vec<String> = branch_wheres(&b, filter.text.is_some())
+        .iter()
+        .map(|w| format!("SELECT e.rowid AS page_rowid, e.day AS page_day{w}"))
+        .collect();
+    let mut inner = format!(
+        "SELECT page_rowid FROM ({}) ORDER BY page_day, page_rowid",
+        found.join(" UNION ALL ")
+    );
+    let limit = filter.limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64);
+    let p = b.push_param(Value::Integer(limit));
+    inner.push_str(&format!(" LIMIT ?{p}"));
     if let Some(offset) = filter.offset {
-        if filter.limit.is_none() {
-            sql.push_str(" LIMIT -1");
-        }
         let p = b.push_param(Value::Integer(offset.min(i64::MAX as u64) as i64));
-        sql.push_str(&format!(" OFFSET ?{p}"));
+        inner.push_str(&format!(" OFFSET ?{p}"));
     }
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM ({inner}) page JOIN events e ON e.rowid = page.page_rowid
+         JOIN articles a ON a.id = e.article_id LEFT JOIN stories s ON s.id = e.cluster_id
+         ORDER BY e.day, e.rowid"
+    );
     Ok((sql, b.params))
 }
 
@@ -550,7 +609,18 @@ impl Store {
         mut visit: impl FnMut(StoredEvent) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let (sql, params) = build(self, filter)?;
-        let mut stmt = self.conn.prepare(&sql).map_err(StoreError::from)?;
+        self.visit_events(&sql, params, filter, &mut visit)
+    }
+
+    fn visit_events<E: From<StoreError>>(
+        &self,
+        sql: &str,
+        params: Vec<Value>,
+        filter: &EventFilter,
+        visit: &mut impl FnMut(StoredEvent) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        // Cached: the same filter shape (a dashboard's, the API's) gives the same text.
+        let mut stmt = self.conn.prepare_cached(sql).map_err(StoreError::from)?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params))
             .map_err(|err| fts_error(err, filter.text.as_deref()))?;
@@ -575,13 +645,39 @@ impl Store {
 
     /// How many events match the filter, ignoring its limit and offset (the total of a page).
     pub fn count_events(&self, filter: &EventFilter) -> Result<u64> {
+        self.count_with(&conditions(self, filter)?, filter)
+    }
+
+    /// A page of matching events (the filter's `limit` from its `offset`) and the total that
+    /// match, the filter's actor codes looked up once for both.
+    pub fn events_page(&self, filter: &EventFilter) -> Result<(u64, Vec<StoredEvent>)> {
         let b = conditions(self, filter)?;
+        let total = self.count_with(&b, filter)?;
+        let mut events = Vec::new();
+        if filter.offset.unwrap_or(0) < total {
+            let (sql, params) = build_from(b, filter)?;
+            self.visit_events(&sql, params, filter, &mut |event| -> Result<()> {
+                events.push(event);
+                Ok(())
+            })?;
+        }
+        Ok((total, events))
+    }
+
+    fn count_with(&self, b: &SqlBuilder, filter: &EventFilter) -> Result<u64> {
         // Every event has its article (a foreign key): the join is needed only to match the
         // article's text.
-        let sql = format!("SELECT count(*){}", from_where(&b, filter.text.is_some()));
+        let counts: Vec<String> = branch_wheres(b, filter.text.is_some())
+            .iter()
+            .map(|w| format!("(SELECT count(*){w})"))
+            .collect();
+        let sql = format!("SELECT {}", counts.join(" + "));
         let count: i64 = self
             .conn
-            .query_row(&sql, rusqlite::params_from_iter(b.params), |row| row.get(0))
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(b.params.iter()), |row| {
+                row.get(0)
+            })
             .map_err(|err| fts_error(err, filter.text.as_deref()))?;
         Ok(count.max(0) as u64)
     }

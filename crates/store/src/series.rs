@@ -44,17 +44,29 @@ impl Store {
         if actor.is_empty() {
             return Err(StoreError::Filter("empty actor".into()));
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT code FROM actors
-             WHERE code = ?1 OR country = ?1 OR substr(code, 1, ?2) = ?1
-             ORDER BY code",
-        )?;
-        let codes = stmt
-            .query_map(
-                rusqlite::params![actor, actor.chars().count() as i64],
-                |row| row.get(0),
-            )?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
+        // Seeks, not a scan of the register (each events query asks this per actor): the
+        // codes from `actor` on in the primary key's order, while they start with it, then
+        // the codes of that country from its index.
+        let mut codes = std::collections::BTreeSet::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT code FROM actors WHERE code >= ?1 ORDER BY code")?;
+        let mut rows = stmt.query([&actor])?;
+        while let Some(row) = rows.next()? {
+            let code: String = row.get(0)?;
+            if !code.starts_with(actor.as_str()) {
+                break;
+            }
+            codes.insert(code);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT code FROM actors WHERE country = ?1")?;
+        let by_country = stmt.query_map([&actor], |row| row.get::<_, String>(0))?;
+        for code in by_country {
+            codes.insert(code?);
+        }
+        let codes: Vec<String> = codes.into_iter().collect();
         Ok(codes)
     }
 
