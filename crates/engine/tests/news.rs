@@ -358,3 +358,11 @@ fn a_contrast_clause_has_its_own_subject() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_country_after_in_places_the_actor_before_it() {
+    // "Palestinians in Gaza": where they are, not a second target of the attacks.
+    let got =
+        code("Rohan's militia said it attacked ships in solidarity with Palestinians in Gaza.");
+    assert!(got.iter().all(|(_, t, _)| !t.starts_with("PSE")), "{got:?}");
+}

@@ -1030,8 +1030,22 @@ impl Engine {
                             && view.words.get(k + 1).is_some_and(|w| w.key == "to")
                     }))
         };
+        // News: "Palestinians in Gaza", "militants in Syria": a country right after "in" that
+        // follows another actor says where that actor is; it is not a second object.
+        let located = |q: usize| {
+            news_targets && {
+                let m = view.mention_at[q].map(|(m, _)| m);
+                let mut start = q;
+                while start > 0 && view.mention_at[start - 1].map(|(x, _)| x) == m {
+                    start -= 1;
+                }
+                start >= 2
+                    && view.words[start - 1].key == "in"
+                    && view.mention_at[start - 2].is_some_and(|(x, _)| Some(x) != m)
+            }
+        };
         let after: Vec<usize> = (verb_end..view.words.len())
-            .filter(|&q| !for_someone(q))
+            .filter(|&q| !for_someone(q) && !located(q))
             .filter_map(candidate)
             .collect();
         let code = |m: usize| mentions[m].main_code();
