@@ -366,3 +366,17 @@ fn a_country_after_in_places_the_actor_before_it() {
         code("Rohan's militia said it attacked ships in solidarity with Palestinians in Gaza.");
     assert!(got.iter().all(|(_, t, _)| !t.starts_with("PSE")), "{got:?}");
 }
+
+#[test]
+fn force_shown_at_the_doers_own_border_has_no_target() {
+    assert!(
+        code("Mexican tanks deployed at a staging point on the Mexico-Guatemala border.")
+            .iter()
+            .all(|(s, t, _)| s.get(..3) != t.get(..3))
+    );
+    // Its own cartels stay a target.
+    assert_eq!(
+        code("Mexico deployed 2,000 soldiers against the Sinaloa Cartel."),
+        vec![t("MEXGOV", "MEXCRM", "150")]
+    );
+}

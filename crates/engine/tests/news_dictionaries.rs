@@ -993,3 +993,23 @@ fn willingness_signaled_and_invitations_extended() {
         vec![t("MEXGOV", "USAGOV", "036")]
     );
 }
+
+#[test]
+fn shells_landing_and_planes_slamming_targets_are_force() {
+    // Shells that land are no visit; planes that slam targets are no critics.
+    assert!(
+        code("Mortar fire from Syria landed in southern Turkey on Saturday.")
+            .iter()
+            .all(|(_, _, c)| c != "042")
+    );
+    assert_eq!(
+        code("Israeli war planes slammed dozens of targets of Hamas."),
+        vec![t("ISRMIL", "PSEINS", "190")]
+    );
+    assert_eq!(
+        code("Turkish forces returned fire at Syrian positions."),
+        vec![t("TURMIL", "SYRGOV", "190")]
+    );
+    // A warning to the public to take shelter threatens no one.
+    assert!(code("Israeli officials warned residents to seek shelter.").is_empty());
+}

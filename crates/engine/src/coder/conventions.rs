@@ -140,8 +140,9 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
                 actor.sector = Some(sector.to_string());
             }
         }
-        // "The regime has arrested 32 opposition candidates": coercion and assault by a state
-        // organ on a group of no named country is on its own country's group.
+        // "The regime has arrested 32 opposition candidates": coercion (arrests, repression)
+        // by a state organ of a group of no named country is of its own country's group.
+        // Not assault: "a Syrian attack killed five civilians" in Turkey.
         let home = e
             .source
             .code
@@ -149,7 +150,7 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
             .filter(|c| atalaya_cameo::is_iso3(c) && state_organ(&e.source.code))
             .map(str::to_string);
         if let (Some(home), Some(group)) = (home, domestic_sector(&e.target.code)) {
-            if matches!(e.cameo.get(..2), Some("17" | "18")) {
+            if e.cameo.starts_with("17") {
                 let group = group.to_string();
                 e.target.code = format!("{home}{group}");
                 e.target.country = Some(home);
@@ -189,6 +190,15 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
         if e.cameo.starts_with("15")
             && s.get(..3) == t.get(..3)
             && matches!(t.get(3..6), Some("MIL" | "COP"))
+        {
+            continue;
+        }
+        // "Israeli tanks deployed at the Israel-Lebanon border": force posture is shown to
+        // another country or a group; the doer's own state named beside it is a place.
+        if e.cameo.starts_with("15")
+            && s.get(..3) == t.get(..3)
+            && !s.starts_with("---")
+            && state_organ(t)
         {
             continue;
         }
