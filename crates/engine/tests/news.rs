@@ -380,3 +380,29 @@ fn force_shown_at_the_doers_own_border_has_no_target() {
         vec![t("MEXGOV", "MEXCRM", "150")]
     );
 }
+
+#[test]
+fn a_transcripts_speaker_label_is_its_first_person() {
+    // On a State Department transcript, "we" after a foreign minister's label is Mexico's.
+    let got = triples(&article(
+        "SECRETARY RUBIO: It is a pleasure to be here with my colleague from Mexico, Foreign Secretary Juan Ramón de la Fuente.\n\n\
+         FOREIGN SECRETARY EBRARD: Good morning. We will never accept the presence of U.S. troops.",
+        Some("US Department of State"),
+    ));
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "USAGOV" && t == "MEXGOV" && c.starts_with("04")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "MEXGOV" && t == "USAMIL" && c.starts_with("12")),
+        "{got:?}"
+    );
+    // A questioner's label speaks for nobody: no event from the publisher's voice.
+    let got = triples(&article(
+        "QUESTION: Good morning. We will never accept the presence of Mexican troops, will we?",
+        Some("US Department of State"),
+    ));
+    assert!(got.is_empty(), "{got:?}");
+}

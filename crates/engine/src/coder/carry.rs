@@ -124,6 +124,13 @@ impl ArticleCarry {
         self.voice = Some(voice);
     }
 
+    /// A transcript's speaker label ("SECRETARY BLINKEN:") hands the first person to that
+    /// speaker until the next label; a label naming no known actor ("QUESTION:",
+    /// "MODERATOR:") leaves the first person to nobody.
+    pub fn speaker_label(&mut self, speaker: Option<ActorHit>) {
+        self.voice = speaker;
+    }
+
     /// First-person subjects ("we", "I", "our") with no mention: inside quotation marks they
     /// are the sentence's one speaker outside the quote ("\"We will not stand by,\" Treasury
     /// Secretary Mnuchin said"); outside quotes, the article's voice (a statement's author).
@@ -155,7 +162,14 @@ impl ArticleCarry {
             .or_else(|| continues.then(|| self.quote_speaker.clone()).flatten());
         let mut extra = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            if !matches!(w.key.as_str(), "we" | "i" | "our") {
+            // "It's a great pleasure to be here with X", "it is an honor to welcome X": the
+            // speaker's own words about themself.
+            let key = |k: usize| words.get(k).map_or("", |w| w.key.as_str());
+            let pleasure = w.key == "it"
+                && matches!(key(i + 1), "'s" | "is" | "was")
+                && (i + 2..i + 5)
+                    .any(|k| matches!(key(k), "pleasure" | "honor" | "honour" | "privilege"));
+            if !matches!(w.key.as_str(), "we" | "i" | "our") && !pleasure {
                 continue;
             }
             if mentions.iter().any(|m| m.start <= i && i < m.end) {

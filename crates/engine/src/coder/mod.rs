@@ -109,6 +109,41 @@ struct SentenceSite<'a> {
     date: Option<NaiveDate>,
 }
 
+/// Speaker labels of those who ask, not answer, in a transcript.
+fn is_questioner(label: &str) -> bool {
+    let l = label.trim_end_matches('.').to_uppercase();
+    matches!(
+        l.as_str(),
+        "Q" | "QUESTION"
+            | "MODERATOR"
+            | "OPERATOR"
+            | "REPORTER"
+            | "PARTICIPANT"
+            | "AUDIENCE MEMBER"
+            | "STAFF"
+    ) || l.starts_with("QUESTION")
+}
+
+/// A transcript's speaker label opening `sentence`: "SECRETARY BLINKEN:", "FOREIGN MINISTER
+/// MIRZOYAN:", "MR. PRICE:" — one to six words in capitals (no lowercase letter) before a
+/// colon, within the first 60 bytes.
+fn speaker_label(sentence: &str) -> Option<&str> {
+    let colon = sentence.get(..sentence.len().min(60))?.find(':')?;
+    let label = sentence[..colon].trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let capitals = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    ((1..=6).contains(&words.len())
+        && words.iter().all(|w| capitals(w))
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2))
+    .then_some(label)
+}
+
 /// Participles of acts done to people that are never intransitive: after their victims and
 /// before no object ("civilians killed in the attack"), a reduced relative clause.
 const SUFFERED: &[&str] = &[
@@ -350,6 +385,25 @@ impl Engine {
             let Some(sentence) = text.get(s.start..s.end) else {
                 continue;
             };
+            if opts.country_sector.is_some() {
+                let line_start = s.start == 0
+                    || text[..s.start]
+                        .trim_end_matches([' ', '\t'])
+                        .ends_with('\n');
+                if let Some(label) = speaker_label(sentence).filter(|_| line_start) {
+                    let (_, mentions) = self.mentions_of(label, date);
+                    match mentions.as_slice() {
+                        [m] if m.members.len() == 1 => {
+                            carry.speaker_label(m.members.first().cloned())
+                        }
+                        // A questioner speaks for nobody the article codes; a role the
+                        // dictionaries do not resolve ("THE PRESIDENT:" on the White House's
+                        // page) is the publisher's own voice, kept.
+                        _ if is_questioner(label) => carry.speaker_label(None),
+                        _ => {}
+                    }
+                }
+            }
             if sentence.len() > opts.max_sentence_bytes {
                 out.warnings.push(CodeWarning {
                     article_id: article.id.clone(),
@@ -391,18 +445,7 @@ impl Engine {
             }
         }
         candidates.into_iter().find_map(|name| {
-            let words = words::words(&name, 0, self.tabari);
-            let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
-            let (tags, _) = parse::tag_words(&self.lexicon, &keys, &words, false, self.tabari);
-            let rules = parse::MentionRules {
-                lone_agents: None,
-                possessive_gap: 0,
-                refine_same_country: true,
-                split_coded_compounds: true,
-                modifier_gap: true,
-                keep_own_sector: true,
-            };
-            let mentions = parse::build_mentions(&self.dicts, &words, &tags, date, &rules);
+            let (words, mentions) = self.mentions_of(&name, date);
             match mentions.as_slice() {
                 [m] if m.start == 0 && m.end == words.len() && m.members.len() == 1 => {
                     m.members.first().cloned()
@@ -410,6 +453,24 @@ impl Engine {
                 _ => None,
             }
         })
+    }
+
+    /// The actor mentions of a short text outside the article's sentences (an outlet's name,
+    /// a transcript's speaker label), by the rules of a sentence with no context.
+    fn mentions_of(&self, text: &str, date: Option<NaiveDate>) -> (Vec<words::Word>, Vec<Mention>) {
+        let words = words::words(text, 0, self.tabari);
+        let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
+        let (tags, _) = parse::tag_words(&self.lexicon, &keys, &words, false, self.tabari);
+        let rules = parse::MentionRules {
+            lone_agents: None,
+            possessive_gap: 0,
+            refine_same_country: true,
+            split_coded_compounds: true,
+            modifier_gap: true,
+            keep_own_sector: true,
+        };
+        let mentions = parse::build_mentions(&self.dicts, &words, &tags, date, &rules);
+        (words, mentions)
     }
 
     /// Codes one sentence that starts at byte `base` of its article; `carry` holds the actors
