@@ -406,3 +406,13 @@ fn a_transcripts_speaker_label_is_its_first_person() {
     ));
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn an_apposition_after_colleague_names_the_one_met() {
+    // TABARI drops comma asides; "my colleague, my friend, X" names whom the speaker meets.
+    let got = triples(&article(
+        "SECRETARY RUBIO: It is a great pleasure to be here with my colleague, my friend, Marcelo Ebrard, the economy secretary of Mexico.",
+        Some("US Department of State"),
+    ));
+    assert_eq!(got, vec![t("USAGOV", "MEXGOV", "040")]);
+}

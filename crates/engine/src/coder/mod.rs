@@ -109,6 +109,33 @@ struct SentenceSite<'a> {
     date: Option<NaiveDate>,
 }
 
+/// "with my colleague, my friend, Marcelo Ebrard": a stretch between commas right after a
+/// word for a person's relation to the speaker names that person — the one the act is with —
+/// and is no aside to drop (TABARI's nonrestrictive-clause rule would drop it).
+fn keep_named_appositions(words: &[words::Word], dropped: &mut [bool]) {
+    const RELATIONS: &[&str] = &[
+        "colleague",
+        "friend",
+        "counterpart",
+        "partner",
+        "host",
+        "guest",
+    ];
+    for c in 1..words.len() {
+        if words[c].kind != WordKind::Comma
+            || !RELATIONS.contains(&words[c - 1].key.as_str())
+            || !dropped.get(c + 1).copied().unwrap_or(false)
+        {
+            continue;
+        }
+        let mut k = c;
+        while k < words.len() && dropped[k] && (k == c || words[k].kind != WordKind::Comma) {
+            dropped[k] = false;
+            k += 1;
+        }
+    }
+}
+
 /// Speaker labels of those who ask, not answer, in a transcript.
 fn is_questioner(label: &str) -> bool {
     let l = label.trim_end_matches('.').to_uppercase();
@@ -624,7 +651,10 @@ impl Engine {
                 *slot = Some(mi);
             }
         }
-        let dropped = parse::drop_comma_clauses(&words, &tags, &mention_of, opts.comma);
+        let mut dropped = parse::drop_comma_clauses(&words, &tags, &mention_of, opts.comma);
+        if opts.country_sector.is_some() && tabari.is_none() {
+            keep_named_appositions(&words, &mut dropped);
+        }
         let clauses = parse::clauses(&words, &tags, &mention_of, !self.tabari);
         let compound: Vec<bool> = mentions.iter().map(Mention::is_compound).collect();
         let matcher = Matcher {
