@@ -8,7 +8,8 @@
 //!   its events to stories reads (`ArticleWrite::prepare_stories`), so the writer need not;
 //! - this thread owns the write connection and commits batches of up to `--batch` articles,
 //!   one transaction each, so that a crash leaves whole articles only and a re-run finishes the
-//!   job without duplicates.
+//!   job without duplicates. The channel to it holds a whole batch and more, so that the
+//!   workers go on while it commits: it is the one stage that cannot be spread over cores.
 //!
 //! Records are read and coded as `atalaya code` reads and codes them (`crate::articles`).
 //! Per-article errors are printed with file and reason and counted, never fatal; so are
@@ -253,7 +254,9 @@ impl Ingester {
 
         let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
             let (raw_tx, raw_rx) = mpsc::sync_channel::<Result<RawRecord, SourceError>>(jobs * 64);
-            let (work_tx, work_rx) = mpsc::sync_channel::<Work>(jobs * 64);
+            // Room for a whole batch and more: the workers go on coding while the writer
+            // commits one (with less, they stop, and the writer's time adds to theirs).
+            let (work_tx, work_rx) = mpsc::sync_channel::<Work>(jobs * 64 + self.batch);
             let options = &options;
             scope.spawn(move || read_inputs(inputs, options, raw_tx));
             let raw_rx = Arc::new(Mutex::new(raw_rx));
