@@ -403,7 +403,8 @@ fn max_opt(a: Option<String>, b: &str) -> Option<String> {
 pub(crate) struct StoryCache {
     data_version: Option<i64>,
     rows: FxHashMap<i64, Cached>,
-    buckets: FxHashMap<(String, String, String), Bucket>,
+    /// By [`lookup_key`].
+    buckets: FxHashMap<String, Bucket>,
     /// The stories the current article touched, each as it was before (`None`: not cached).
     journal: Vec<(i64, Option<Cached>)>,
 }
@@ -428,14 +429,23 @@ const CACHED_STORIES: usize = 20_000;
 /// A bucket with more stories is not scanned: its look-ups go to the index.
 const BUCKET_SCAN: usize = 256;
 
-type LookupKey = (String, String, String);
+/// The look-up key of dyad countries and root, as one text (written into `key`, so that a
+/// look-up allocates nothing).
+fn lookup_key(key: &mut String, source: &str, target: &str, root: &str) {
+    key.clear();
+    for (i, part) in [source, target, root].into_iter().enumerate() {
+        if i > 0 {
+            key.push('\u{1f}');
+        }
+        key.push_str(part);
+    }
+}
 
-fn lookup_key(story: &StoryRow) -> LookupKey {
-    (
-        story.key.source.country.clone(),
-        story.key.target.country.clone(),
-        story.key.root.clone(),
-    )
+fn story_lookup_key(story: &StoryRow) -> String {
+    let mut key = String::new();
+    let k = &story.key;
+    lookup_key(&mut key, &k.source.country, &k.target.country, &k.root);
+    key
 }
 
 impl StoryCache {
@@ -502,7 +512,7 @@ impl StoryCache {
     fn put(&mut self, story: StoryRow, dirty: bool) {
         let Some(id) = story.id else { return };
         self.touch(id);
-        let bucket = self.buckets.entry(lookup_key(&story)).or_default();
+        let bucket = self.buckets.entry(story_lookup_key(&story)).or_default();
         if !bucket.ids.contains(&id) {
             bucket.ids.push(id);
         }
@@ -515,7 +525,10 @@ impl StoryCache {
         let Some(cached) = self.rows.get(&id) else {
             return;
         };
-        let bucket = self.buckets.entry(lookup_key(&cached.row)).or_default();
+        let bucket = self
+            .buckets
+            .entry(story_lookup_key(&cached.row))
+            .or_default();
         if !bucket.ids.contains(&id) {
             bucket.ids.push(id);
         }
@@ -529,30 +542,16 @@ impl StoryCache {
         self.buckets.clear();
     }
 
-    fn bucket(&self, source: &str, target: &str, root: &str) -> Option<&Bucket> {
-        self.buckets
-            .get(&(source.to_string(), target.to_string(), root.to_string()))
-    }
-
-    /// Whether the cached stories of this key are all the store holds in `lo..=hi`.
-    fn covers(&self, source: &str, target: &str, root: &str, lo: NaiveDate, hi: NaiveDate) -> bool {
-        self.bucket(source, target, root).is_some_and(|b| {
+    /// The bucket of a look-up key when its cached stories are all the store holds in
+    /// `lo..=hi`.
+    fn covering(&self, key: &str, lo: NaiveDate, hi: NaiveDate) -> Option<&Bucket> {
+        self.buckets.get(key).filter(|b| {
             b.ids.len() <= BUCKET_SCAN && b.covered.iter().any(|&(s, e)| s <= lo && hi <= e)
         })
     }
 
-    fn mark_covered(
-        &mut self,
-        source: &str,
-        target: &str,
-        root: &str,
-        lo: NaiveDate,
-        hi: NaiveDate,
-    ) {
-        let bucket = self
-            .buckets
-            .entry((source.to_string(), target.to_string(), root.to_string()))
-            .or_default();
+    fn mark_covered(&mut self, key: &str, lo: NaiveDate, hi: NaiveDate) {
+        let bucket = self.buckets.entry(key.to_string()).or_default();
         bucket.covered.push((lo, hi));
         bucket.covered.sort_unstable();
         let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(bucket.covered.len());
@@ -580,26 +579,26 @@ fn lookup(
     conn: &Connection,
     cache: &mut StoryCache,
     (source, target): (&str, &str),
-    roots: &[String],
+    roots: &[&str],
     (lo, hi): (NaiveDate, NaiveDate),
     found: &mut Vec<Found>,
 ) -> Result<()> {
     let cacheable = ordered_as_text(lo) && ordered_as_text(hi);
     let mut missing: Vec<&str> = Vec::new();
+    let mut key = String::new();
     for root in roots {
-        if !(cacheable && cache.covers(source, target, root, lo, hi)) {
+        lookup_key(&mut key, source, target, root);
+        let Some(bucket) = cache.covering(&key, lo, hi).filter(|_| cacheable) else {
             missing.push(root);
             continue;
-        }
-        if let Some(bucket) = cache.bucket(source, target, root) {
-            for id in &bucket.ids {
-                let Some(cached) = cache.rows.get(id) else {
-                    continue;
-                };
-                let dates = cached.row.key.dates;
-                if dates.end >= lo && dates.start <= hi {
-                    found.push(Found::Cached(*id));
-                }
+        };
+        for id in &bucket.ids {
+            let Some(cached) = cache.rows.get(id) else {
+                continue;
+            };
+            let dates = cached.row.key.dates;
+            if dates.end >= lo && dates.start <= hi {
+                found.push(Found::Cached(*id));
             }
         }
     }
@@ -652,7 +651,8 @@ fn lookup(
     }
     if complete {
         for root in missing {
-            cache.mark_covered(source, target, root, lo, hi);
+            lookup_key(&mut key, source, target, root);
+            cache.mark_covered(&key, lo, hi);
         }
     }
     Ok(())

@@ -280,11 +280,11 @@ fn paired(a: &str, b: &str) -> bool {
 
 /// The roots whose stories a candidate of `root` may join (itself and its pairs), for the
 /// store's look-up.
-pub fn lookup_roots(root: &str) -> Vec<String> {
-    let mut roots = vec![root.to_string()];
+pub fn lookup_roots(root: &str) -> Vec<&str> {
+    let mut roots = vec![root];
     for other in ["03", "06", "07", "08", "13", "15", "17", "18", "19", "20"] {
         if other != root && paired(root, other) {
-            roots.push(other.to_string());
+            roots.push(other);
         }
     }
     roots
