@@ -155,8 +155,9 @@ fn event_candidate(
 
 /// What joining reads of each event of an article, worked out before the write: `ingest`
 /// does it on its coding threads ([`crate::ArticleWrite::prepare_stories`]), so that the one
-/// writer thread does not. Empty (the default), or made for other events or another
-/// publication date than the stored article's: worked out when writing, with the same result.
+/// writer thread does not. Empty (the default), made for another number of events, or dated
+/// with another publication date than the stored article's: worked out when writing, with the
+/// same result. Made from the events as they are: prepare again after changing them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoryInputs {
     /// The publication date the candidates were dated with (`None`: none was known, so only
@@ -423,7 +424,8 @@ struct Bucket {
     covered: Vec<(NaiveDate, NaiveDate)>,
 }
 
-/// Stories kept at most; above this the cache starts afresh at the next transaction.
+/// Stories kept at most (some 30 MB); above this the cache starts afresh at the next
+/// transaction.
 const CACHED_STORIES: usize = 20_000;
 
 /// A bucket with more stories is not scanned: its look-ups go to the index.

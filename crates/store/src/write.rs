@@ -115,7 +115,8 @@ pub struct ArticleWrite {
 impl ArticleWrite {
     /// Works out what joining stories reads of each event (MinHash signatures, date ranges)
     /// now, so that the write does less: `ingest` calls it on its coding threads, leaving
-    /// the one writer thread the SQL. Results are the same either way.
+    /// the one writer thread the SQL. Results are the same either way; call it once the
+    /// events are final.
     pub fn prepare_stories(&mut self) {
         self.stories = match &self.coding {
             Coding::Coded { events, .. } => {
