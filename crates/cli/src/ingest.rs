@@ -4,10 +4,12 @@
 //! - one reader thread splits the inputs into raw records ([`atalaya_sources::Input::records`]);
 //! - `--jobs` workers (default: all cores) extract each article, ask the store (a read-only
 //!   connection each) whether it is already there under the same dictionaries, and code it with
-//!   the shared [`Engine`] unless it is done already or not English;
+//!   the shared [`Engine`] unless it is done already or not English, then prepare what joining
+//!   its events to stories reads (`ArticleWrite::prepare_stories`), so the writer need not;
 //! - this thread owns the write connection and commits batches of up to `--batch` articles,
 //!   one transaction each, so that a crash leaves whole articles only and a re-run finishes the
-//!   job without duplicates.
+//!   job without duplicates. The channel to it holds a whole batch and more, so that the
+//!   workers go on while it commits: it is the one stage that cannot be spread over cores.
 //!
 //! Records are read and coded as `atalaya code` reads and codes them (`crate::articles`).
 //! Per-article errors are printed with file and reason and counted, never fatal; so are
@@ -252,7 +254,9 @@ impl Ingester {
 
         let outcome = std::thread::scope(|scope| -> anyhow::Result<()> {
             let (raw_tx, raw_rx) = mpsc::sync_channel::<Result<RawRecord, SourceError>>(jobs * 64);
-            let (work_tx, work_rx) = mpsc::sync_channel::<Work>(jobs * 64);
+            // Room for a whole batch and more: the workers go on coding while the writer
+            // commits one (with less, they stop, and the writer's time adds to theirs).
+            let (work_tx, work_rx) = mpsc::sync_channel::<Work>(jobs * 64 + self.batch);
             let options = &options;
             scope.spawn(move || read_inputs(inputs, options, raw_tx));
             let raw_rx = Arc::new(Mutex::new(raw_rx));
@@ -260,6 +264,7 @@ impl Ingester {
                 let raw_rx = Arc::clone(&raw_rx);
                 let work_tx = work_tx.clone();
                 let (coder, dict_hash, db_path) = (&coder, dict_hash.as_str(), db_path.as_path());
+                let clustering = self.clustering;
                 scope.spawn(move || {
                     // Look-ups are an optimisation: without a reader, every article is coded
                     // and the writer still refuses duplicates.
@@ -271,6 +276,7 @@ impl Ingester {
                         reader.as_ref(),
                         dict_hash,
                         options,
+                        clustering,
                     )
                 });
             }
@@ -445,6 +451,7 @@ fn code_records(
     reader: Option<&Store>,
     dict_hash: &str,
     options: &ReadOptions,
+    clustering: bool,
 ) {
     loop {
         let next = match raw_rx.lock() {
@@ -468,7 +475,7 @@ fn code_records(
                             notices: source_notices(&sourced),
                         }
                     }
-                    _ => code_one(coder, sourced),
+                    _ => code_one(coder, sourced, clustering),
                 }
             }
         };
@@ -488,7 +495,9 @@ fn source_notices(sourced: &atalaya_sources::Sourced) -> Vec<String> {
         .collect()
 }
 
-fn code_one(coder: &Coder, sourced: atalaya_sources::Sourced) -> Work {
+/// Codes one article; with `clustering`, also works out what joining its events to stories
+/// reads, here rather than on the writer thread.
+fn code_one(coder: &Coder, sourced: atalaya_sources::Sourced, clustering: bool) -> Work {
     let origin = sourced.origin.to_string();
     let mut notices = source_notices(&sourced);
     let id = &sourced.article.id;
@@ -515,16 +524,21 @@ fn code_one(coder: &Coder, sourced: atalaya_sources::Sourced) -> Work {
             ))
         }
     };
+    let mut write = Box::new(ArticleWrite {
+        bytes: sourced.raw_bytes,
+        content_hash: sourced.content_hash,
+        origin: Some(origin),
+        article: sourced.article,
+        coding,
+        stories: Default::default(),
+    });
+    if clustering {
+        write.prepare_stories();
+    }
     Work::Store {
         raw_bytes: sourced.raw_bytes,
         notices,
-        write: Box::new(ArticleWrite {
-            bytes: sourced.raw_bytes,
-            content_hash: sourced.content_hash,
-            origin: Some(origin),
-            article: sourced.article,
-            coding,
-        }),
+        write,
     }
 }
 

@@ -332,7 +332,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             }
         }
         *counts.entry(doc.kind).or_default() += 1;
-        let write = ArticleWrite {
+        let mut write = ArticleWrite {
             content_hash: atalaya_sources::content_hash(&doc.article.text),
             origin: None,
             bytes: doc.article.text.len(),
@@ -341,7 +341,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
                 sentences: out.sentences,
             },
             article: doc.article.clone(),
+            stories: Default::default(),
         };
+        // As `ingest` writes it.
+        write.prepare_stories();
         store.write_batch(run, "eval", &[write], &RunCounts::default())?;
     }
     let mut cluster_of: Vec<String> = Vec::with_capacity(items.len());

@@ -166,6 +166,7 @@ fn seed(db: &Path) {
                 events,
                 sentences: 2,
             },
+            stories: Default::default(),
         });
     }
     store

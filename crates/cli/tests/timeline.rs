@@ -76,6 +76,7 @@ fn article(id: &str, published: Option<&str>, events: Vec<Event>) -> ArticleWrit
             sentences: events.len(),
             events,
         },
+        stories: Default::default(),
     }
 }
 

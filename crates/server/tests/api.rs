@@ -193,6 +193,7 @@ fn build_store(path: &Path) {
                 events,
                 sentences: 2,
             },
+            stories: Default::default(),
         });
     }
     store

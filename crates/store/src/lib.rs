@@ -42,7 +42,7 @@ pub use query::{
 };
 pub use schema::SCHEMA_VERSION;
 pub use series::{DyadQuery, DyadTallies};
-pub use stories::{StoredStory, StoryFilter, StoryMention};
+pub use stories::{StoredStory, StoryFilter, StoryInputs, StoryMention};
 pub use write::{ArticleState, ArticleWrite, Coding, RunCounts, RunInfo, RunRecord, WriteOutcome};
 
 /// Why a store operation failed.
@@ -106,6 +106,8 @@ pub struct Store {
     interrupted: Vec<i64>,
     /// Whether writes join new events to stories (see `stories.rs`).
     clustering: bool,
+    /// Stories this connection read or wrote, for the next joins (see `stories.rs`).
+    stories: stories::StoryCache,
 }
 
 impl Store {
@@ -141,6 +143,7 @@ impl Store {
             path: path.to_path_buf(),
             interrupted: Vec::new(),
             clustering: true,
+            stories: Default::default(),
         };
         store.migrate()?;
         store.interrupted = store.mark_interrupted_runs()?;
@@ -187,6 +190,7 @@ impl Store {
             path: path.to_path_buf(),
             interrupted: Vec::new(),
             clustering: true,
+            stories: Default::default(),
         })
     }
 

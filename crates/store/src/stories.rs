@@ -9,6 +9,13 @@
 //! opens a story. A story's row is updated in place (counts, first/last seen, representative,
 //! key), so that joining costs a few indexed look-ups, whatever the store holds.
 //!
+//! What makes it cheap on the one writer thread: the event's candidate record (its MinHash
+//! signature above all) comes ready from the coding threads ([`StoryInputs`]); the stories
+//! read or written stay in the connection's [`StoryCache`], so that the next reports of the
+//! same occurrences find them without SQL; and a join that leaves the key as it was writes
+//! its counts once per story and transaction, at the end ([`StoryCache::flush`]), not once
+//! per event.
+//!
 //! A re-code keeps the cluster of every event that comes back unchanged (same id and the same
 //! fields the decision reads); the stories that lost an event are rebuilt from their remaining
 //! members by [`refresh`] (deleted when empty) and only then are the new or changed events
@@ -21,9 +28,10 @@ use atalaya_stories::{
     is_symmetric, joins, lookup_roots, more_representative, Candidate, DateRange, Mention,
     ModalityCounts, Side, Signature, StoryKey,
 };
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection};
+use rustc_hash::FxHashMap;
 
 /// The article facts a story needs from the article an event is in.
 pub(crate) struct ArticleFacts<'a> {
@@ -95,7 +103,8 @@ pub(crate) fn old_events(
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// The candidate record of an event's fields (`None` without any usable date).
+/// The candidate record of an event's fields (`None` without any usable date); `signature`
+/// gives the sentence's MinHash when it is already known.
 #[allow(clippy::too_many_arguments)]
 fn candidate(
     source: (&str, Option<&str>, Option<&str>),
@@ -106,6 +115,7 @@ fn candidate(
     precision: Option<&str>,
     published: Option<&str>,
     sentence: &str,
+    signature: Option<&Signature>,
 ) -> Option<Candidate> {
     let dates = DateRange::of(date, precision, published)?;
     Some(Candidate {
@@ -118,11 +128,17 @@ fn candidate(
             root.to_string()
         },
         dates,
-        signature: Signature::of(sentence),
+        signature: signature
+            .cloned()
+            .unwrap_or_else(|| Signature::of(sentence)),
     })
 }
 
-fn event_candidate(event: &Event, published: Option<&str>) -> Option<Candidate> {
+fn event_candidate(
+    event: &Event,
+    published: Option<&str>,
+    signature: Option<&Signature>,
+) -> Option<Candidate> {
     let (s, t) = (&event.source, &event.target);
     candidate(
         (&s.code, s.country.as_deref(), s.sector.as_deref()),
@@ -133,10 +149,79 @@ fn event_candidate(event: &Event, published: Option<&str>) -> Option<Candidate> 
         event.date_precision.as_deref(),
         published,
         &event.sentence,
+        signature,
     )
 }
 
+/// What joining reads of each event of an article, worked out before the write: `ingest`
+/// does it on its coding threads ([`crate::ArticleWrite::prepare_stories`]), so that the one
+/// writer thread does not. Empty (the default), made for another number of events, or dated
+/// with another publication date than the stored article's: worked out when writing, with the
+/// same result. Made from the events as they are: prepare again after changing them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryInputs {
+    /// The publication date the candidates were dated with (`None`: none was known, so only
+    /// the signatures are ready; the store dates such an article by when it stores it).
+    published: Option<String>,
+    events: Vec<Prepared>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Prepared {
+    Dated(Candidate),
+    /// No usable date as prepared; the sentence's signature.
+    Undated(Signature),
+}
+
+impl StoryInputs {
+    /// The inputs of these events of an article published on `published`.
+    pub fn of(events: &[Event], published: Option<&str>) -> StoryInputs {
+        let events = events
+            .iter()
+            .map(|event| {
+                let signature = Signature::of(&event.sentence);
+                match published.and_then(|p| event_candidate(event, Some(p), Some(&signature))) {
+                    Some(candidate) => Prepared::Dated(candidate),
+                    None => Prepared::Undated(signature),
+                }
+            })
+            .collect();
+        StoryInputs {
+            published: published.map(str::to_string),
+            events,
+        }
+    }
+
+    /// Event `index`'s candidate (of `events`, `event` being `events[index]`) for an article
+    /// stored with `published`: the prepared one when it was made for these events and this
+    /// date, else computed (reusing the prepared signature).
+    pub(crate) fn candidate<'a>(
+        &'a self,
+        events: &[Event],
+        index: usize,
+        event: &Event,
+        published: Option<&str>,
+    ) -> Option<std::borrow::Cow<'a, Candidate>> {
+        let prepared = self
+            .events
+            .get(index)
+            .filter(|_| self.events.len() == events.len());
+        let dated_alike = self.published.is_some() && self.published.as_deref() == published;
+        match prepared {
+            Some(Prepared::Dated(candidate)) if dated_alike => {
+                Some(std::borrow::Cow::Borrowed(candidate))
+            }
+            Some(Prepared::Undated(_)) if dated_alike => None,
+            Some(Prepared::Dated(Candidate { signature, .. }) | Prepared::Undated(signature)) => {
+                event_candidate(event, published, Some(signature)).map(std::borrow::Cow::Owned)
+            }
+            None => event_candidate(event, published, None).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
 /// A story row as the write path reads and writes it.
+#[derive(Clone)]
 struct StoryRow {
     id: Option<i64>,
     key: StoryKey,
@@ -159,17 +244,25 @@ fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
+/// Whether SQL's order of `YYYY-MM-DD` texts is the order of the days (four-digit years).
+fn ordered_as_text(day: NaiveDate) -> bool {
+    (1..=9999).contains(&day.year())
+}
+
 const STORY_ROW_COLUMNS: &str = "id, representative, rep_modality, rep_cameo, rep_confidence,
     source_country, source_sector, target_country, target_sector, cameo, cameo_root, date_start,
     date_end, first_seen, last_seen, n_events, n_articles, n_outlets, signature";
 
-fn story_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Option<StoryRow>> {
-    let (Some(start), Some(end)) = (
-        parse_day(&row.get::<_, String>(11)?),
-        parse_day(&row.get::<_, String>(12)?),
-    ) else {
+/// A story row read with [`STORY_ROW_COLUMNS`], and whether its dates are stored as
+/// [`day_text`] writes them (what the cache needs to compare days as SQL compares texts).
+fn story_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Option<(StoryRow, bool)>> {
+    let (start_text, end_text) = (row.get::<_, String>(11)?, row.get::<_, String>(12)?);
+    let (Some(start), Some(end)) = (parse_day(&start_text), parse_day(&end_text)) else {
         return Ok(None);
     };
+    let canonical = [(start, &start_text), (end, &end_text)]
+        .iter()
+        .all(|(day, text)| ordered_as_text(*day) && day_text(*day) == **text);
     let blob: Vec<u8> = row.get(18)?;
     let modality: String = row.get(2)?;
     let side = |country: usize, sector: usize| -> rusqlite::Result<Side> {
@@ -178,7 +271,7 @@ fn story_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Option<StoryRow>> {
             sector: row.get(sector)?,
         })
     };
-    Ok(Some(StoryRow {
+    let story = StoryRow {
         id: Some(row.get(0)?),
         rep_event: row.get(1)?,
         rep_modality: Modality::parse(&modality).unwrap_or_default(),
@@ -197,7 +290,8 @@ fn story_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Option<StoryRow>> {
         n_events: row.get(15)?,
         n_articles: row.get(16)?,
         n_outlets: row.get(17)?,
-    }))
+    };
+    Ok(Some((story, canonical)))
 }
 
 /// Inserts (no id yet) or updates a story row; returns its id.
@@ -251,6 +345,30 @@ fn save(conn: &Connection, story: &StoryRow) -> Result<i64> {
     }
 }
 
+/// Writes what a join changes when the key stays put: counts, first/last seen,
+/// representative (the key and its signatures are not rewritten).
+fn save_counts(conn: &Connection, story: &StoryRow) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE stories SET representative = ?1, rep_modality = ?2, rep_cameo = ?3,
+            rep_confidence = ?4, first_seen = ?5, last_seen = ?6, n_events = ?7,
+            n_articles = ?8, n_outlets = ?9
+         WHERE id = ?10",
+    )?
+    .execute(params![
+        story.rep_event,
+        story.rep_modality.name(),
+        story.rep_cameo,
+        f64::from(story.rep_confidence),
+        story.first_seen,
+        story.last_seen,
+        story.n_events,
+        story.n_articles,
+        story.n_outlets,
+        story.id
+    ])?;
+    Ok(())
+}
+
 fn min_opt(a: Option<String>, b: &str) -> Option<String> {
     Some(match a {
         Some(a) if a.as_str() <= b => a,
@@ -265,30 +383,231 @@ fn max_opt(a: Option<String>, b: &str) -> Option<String> {
     })
 }
 
-/// Joins an event about to be stored to the story it reports (or opens one); returns the
-/// story id for its `cluster_id`, `None` for an event with no usable date (left unclustered).
-/// The article's events stored before it count for the story's articles.
-pub(crate) fn join_event(
-    conn: &Connection,
-    event: &Event,
-    article: &ArticleFacts<'_>,
-) -> Result<Option<i64>> {
-    let Some(candidate) = event_candidate(event, article.published) else {
-        return Ok(None);
-    };
-    let (lo, hi) = candidate.dates.window();
-    let roots = lookup_roots(&candidate.root);
-    let mut dyads = vec![(
-        candidate.source.country.clone(),
-        candidate.target.country.clone(),
-    )];
-    if is_symmetric(&candidate.cameo) && candidate.source.country != candidate.target.country {
-        dyads.push((
-            candidate.target.country.clone(),
-            candidate.source.country.clone(),
-        ));
+/// Stories this connection read or wrote, kept between look-ups so that joining the same
+/// stories again costs no SQL: the rows (each the story as it stands, `dirty` when its counts
+/// are newer than the table's), and per look-up key (dyad countries, root) the day ranges for
+/// which the cached stories are all the store holds.
+///
+/// Why it can be trusted:
+/// - Only this connection writes while it holds the write lock, and every story write in a
+///   transaction goes through the cache or clears what it touches ([`refresh`]). Between
+///   transactions another connection may write: [`StoryCache::begin`] compares `PRAGMA
+///   data_version` (which changes exactly when another connection commits) and starts afresh.
+/// - Key columns (countries, sectors, root, dates, signatures) are written through at once,
+///   so SQL and the cache agree on which stories a look-up finds; only counts, first/last seen
+///   and the representative wait, until [`StoryCache::flush`] before the commit.
+/// - An article's savepoint rolled back: [`StoryCache::article_failed`] puts back each story
+///   it touched as it was (from a journal of first touches) and drops the coverage.
+/// - The transaction failed: [`StoryCache::clear`] (the table is back at the last commit, and
+///   so is nothing cached).
+#[derive(Default)]
+pub(crate) struct StoryCache {
+    data_version: Option<i64>,
+    rows: FxHashMap<i64, Cached>,
+    /// By [`lookup_key`].
+    buckets: FxHashMap<String, Bucket>,
+    /// The stories the current article touched, each as it was before (`None`: not cached).
+    journal: Vec<(i64, Option<Cached>)>,
+}
+
+#[derive(Clone)]
+struct Cached {
+    row: StoryRow,
+    dirty: bool,
+}
+
+#[derive(Default)]
+struct Bucket {
+    ids: Vec<i64>,
+    /// Day ranges (merged, both ends included) for which `ids` holds every story of this key
+    /// whose range reaches into them.
+    covered: Vec<(NaiveDate, NaiveDate)>,
+}
+
+/// Stories kept at most (some 30 MB); above this the cache starts afresh at the next
+/// transaction.
+const CACHED_STORIES: usize = 20_000;
+
+/// A bucket with more stories is not scanned: its look-ups go to the index.
+const BUCKET_SCAN: usize = 256;
+
+/// The look-up key of dyad countries and root, as one text (written into `key`, so that a
+/// look-up allocates nothing).
+fn lookup_key(key: &mut String, source: &str, target: &str, root: &str) {
+    key.clear();
+    for (i, part) in [source, target, root].into_iter().enumerate() {
+        if i > 0 {
+            key.push('\u{1f}');
+        }
+        key.push_str(part);
     }
-    let root_list = (0..roots.len())
+}
+
+fn story_lookup_key(story: &StoryRow) -> String {
+    let mut key = String::new();
+    let k = &story.key;
+    lookup_key(&mut key, &k.source.country, &k.target.country, &k.root);
+    key
+}
+
+impl StoryCache {
+    /// At the start of a write transaction (the write lock held): forgets everything when
+    /// another connection committed since the last one, or when the cache grew too big.
+    pub(crate) fn begin(&mut self, conn: &Connection) -> Result<()> {
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |row| row.get(0))?;
+        if self.data_version != Some(version) || self.rows.len() > CACHED_STORIES {
+            self.clear();
+        }
+        self.data_version = Some(version);
+        self.journal.clear();
+        Ok(())
+    }
+
+    /// Forgets everything (a failed transaction, or stories written outside the cache).
+    pub(crate) fn clear(&mut self) {
+        *self = StoryCache::default();
+    }
+
+    /// The current article's savepoint was released: its changes stay.
+    pub(crate) fn article_done(&mut self) {
+        self.journal.clear();
+    }
+
+    /// The current article's savepoint was rolled back: what it touched is put back.
+    pub(crate) fn article_failed(&mut self) {
+        for (id, before) in self.journal.drain(..) {
+            match before {
+                Some(cached) => self.rows.insert(id, cached),
+                None => self.rows.remove(&id),
+            };
+        }
+        // Stories it opened, or found within its savepoint, may be listed there.
+        self.buckets.clear();
+    }
+
+    /// Writes the counts that wait (before the transaction commits).
+    pub(crate) fn flush(&mut self, conn: &Connection) -> Result<()> {
+        let mut dirty: Vec<i64> = self
+            .rows
+            .iter()
+            .filter(|(_, c)| c.dirty)
+            .map(|(id, _)| *id)
+            .collect();
+        dirty.sort_unstable();
+        for id in dirty {
+            if let Some(cached) = self.rows.get_mut(&id) {
+                save_counts(conn, &cached.row)?;
+                cached.dirty = false;
+            }
+        }
+        Ok(())
+    }
+
+    /// Journals story `id` as it is, on the current article's first touch.
+    fn touch(&mut self, id: i64) {
+        if !self.journal.iter().any(|(j, _)| *j == id) {
+            self.journal.push((id, self.rows.get(&id).cloned()));
+        }
+    }
+
+    /// Keeps `story` (its id set) as it stands; `dirty` when its counts are not yet written.
+    fn put(&mut self, story: StoryRow, dirty: bool) {
+        let Some(id) = story.id else { return };
+        self.touch(id);
+        let bucket = self.buckets.entry(story_lookup_key(&story)).or_default();
+        if !bucket.ids.contains(&id) {
+            bucket.ids.push(id);
+        }
+        self.rows.insert(id, Cached { row: story, dirty });
+    }
+
+    /// Lists a cached story in its bucket again (buckets are dropped on a rebuild or a
+    /// rollback, rows are not).
+    fn list(&mut self, id: i64) {
+        let Some(cached) = self.rows.get(&id) else {
+            return;
+        };
+        let bucket = self
+            .buckets
+            .entry(story_lookup_key(&cached.row))
+            .or_default();
+        if !bucket.ids.contains(&id) {
+            bucket.ids.push(id);
+        }
+    }
+
+    /// Drops story `id`, whose row is about to be rebuilt (or deleted) in SQL.
+    fn forget(&mut self, id: i64) {
+        self.touch(id);
+        self.rows.remove(&id);
+        // Its look-up key may change with the rebuild.
+        self.buckets.clear();
+    }
+
+    /// The bucket of a look-up key when its cached stories are all the store holds in
+    /// `lo..=hi`.
+    fn covering(&self, key: &str, lo: NaiveDate, hi: NaiveDate) -> Option<&Bucket> {
+        self.buckets.get(key).filter(|b| {
+            b.ids.len() <= BUCKET_SCAN && b.covered.iter().any(|&(s, e)| s <= lo && hi <= e)
+        })
+    }
+
+    fn mark_covered(&mut self, key: &str, lo: NaiveDate, hi: NaiveDate) {
+        let bucket = self.buckets.entry(key.to_string()).or_default();
+        bucket.covered.push((lo, hi));
+        bucket.covered.sort_unstable();
+        let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(bucket.covered.len());
+        for (s, e) in bucket.covered.drain(..) {
+            match merged.last_mut() {
+                // Overlapping or next to each other (whole days).
+                Some(last) if s <= last.1 + chrono::Duration::days(1) => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        bucket.covered = merged;
+    }
+}
+
+/// A story the look-up found: in the cache, or read from a row the cache cannot take.
+enum Found {
+    Cached(i64),
+    Row(Box<StoryRow>),
+}
+
+/// The stories of dyad `source`→`target`, one of `roots`, whose date range reaches into
+/// `lo..=hi`: from the cache where it covers the range, else by the `stories_lookup` index
+/// (and then cached).
+fn lookup(
+    conn: &Connection,
+    cache: &mut StoryCache,
+    (source, target): (&str, &str),
+    roots: &[&str],
+    (lo, hi): (NaiveDate, NaiveDate),
+    found: &mut Vec<Found>,
+) -> Result<()> {
+    let cacheable = ordered_as_text(lo) && ordered_as_text(hi);
+    let mut missing: Vec<&str> = Vec::new();
+    let mut key = String::new();
+    for root in roots {
+        lookup_key(&mut key, source, target, root);
+        let Some(bucket) = cache.covering(&key, lo, hi).filter(|_| cacheable) else {
+            missing.push(root);
+            continue;
+        };
+        for id in &bucket.ids {
+            let Some(cached) = cache.rows.get(id) else {
+                continue;
+            };
+            let dates = cached.row.key.dates;
+            if dates.end >= lo && dates.start <= hi {
+                found.push(Found::Cached(*id));
+            }
+        }
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let root_list = (0..missing.len())
         .map(|i| format!("?{}", i + 5))
         .collect::<Vec<_>>()
         .join(",");
@@ -297,142 +616,208 @@ pub(crate) fn join_event(
          WHERE source_country = ?1 AND target_country = ?2 AND date_end >= ?3
            AND date_start <= ?4 AND cameo_root IN ({root_list})"
     );
-    let mut best: Option<(f32, StoryRow)> = None;
     let mut stmt = conn.prepare_cached(&sql)?;
-    for (source, target) in dyads {
-        let mut values: Vec<Value> = vec![
-            Value::Text(source),
-            Value::Text(target),
-            Value::Text(day_text(lo)),
-            Value::Text(day_text(hi)),
-        ];
-        values.extend(roots.iter().map(|r| Value::Text(r.clone())));
-        let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
-        while let Some(row) = rows.next()? {
-            let Some(story) = story_row(row)? else {
-                continue;
-            };
-            let Some(score) = joins(&candidate, &story.key) else {
-                continue;
-            };
-            // Ties go to the older story, so that the choice never depends on row order.
-            let better = best
-                .as_ref()
-                .is_none_or(|(s, b)| score > *s || (score == *s && story.id < b.id));
-            if better {
-                best = Some((score, story));
-            }
+    let mut values: Vec<Value> = vec![
+        Value::Text(source.to_string()),
+        Value::Text(target.to_string()),
+        Value::Text(day_text(lo)),
+        Value::Text(day_text(hi)),
+    ];
+    values.extend(missing.iter().map(|r| Value::Text(r.to_string())));
+    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+    let mut complete = cacheable;
+    let mut loaded = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        if cache.rows.contains_key(&id) {
+            // The cached row is the story as it stands (its counts may be newer).
+            loaded.push(id);
+            continue;
+        }
+        let Some((story, canonical)) = story_row(row)? else {
+            continue;
+        };
+        if canonical {
+            cache.put(story, false);
+            found.push(Found::Cached(id));
+        } else {
+            complete = false;
+            found.push(Found::Row(Box::new(story)));
         }
     }
+    drop(rows);
     drop(stmt);
+    for id in loaded {
+        cache.list(id);
+        found.push(Found::Cached(id));
+    }
+    if complete {
+        for root in missing {
+            lookup_key(&mut key, source, target, root);
+            cache.mark_covered(&key, lo, hi);
+        }
+    }
+    Ok(())
+}
+
+/// Joins an event about to be stored to the story it reports (or opens one), given its
+/// candidate record; returns the story id for its `cluster_id`. The article's events stored
+/// before it count for the story's articles.
+pub(crate) fn join_event(
+    conn: &Connection,
+    cache: &mut StoryCache,
+    event: &Event,
+    candidate: &Candidate,
+    article: &ArticleFacts<'_>,
+) -> Result<i64> {
+    let window = candidate.dates.window();
+    let roots = lookup_roots(&candidate.root);
+    let mut found = Vec::new();
+    lookup(
+        conn,
+        cache,
+        (&candidate.source.country, &candidate.target.country),
+        &roots,
+        window,
+        &mut found,
+    )?;
+    if is_symmetric(&candidate.cameo) && candidate.source.country != candidate.target.country {
+        lookup(
+            conn,
+            cache,
+            (&candidate.target.country, &candidate.source.country),
+            &roots,
+            window,
+            &mut found,
+        )?;
+    }
+    // The best story: its score, and where it is.
+    let mut best: Option<(f32, i64, usize)> = None;
+    for (i, f) in found.iter().enumerate() {
+        let story = match f {
+            Found::Cached(id) => match cache.rows.get(id) {
+                Some(cached) => &cached.row,
+                None => continue,
+            },
+            Found::Row(story) => story,
+        };
+        let Some(score) = joins(candidate, &story.key) else {
+            continue;
+        };
+        let id = story.id.unwrap_or_default();
+        // Ties go to the older story, so that the choice never depends on row order.
+        let better = best.is_none_or(|(s, b, _)| score > s || (score == s && id < b));
+        if better {
+            best = Some((score, id, i));
+        }
+    }
     let mention = Mention {
         event_id: &event.id,
         modality: event.modality,
         cameo: &event.cameo,
         confidence: event.confidence,
     };
-    let best_is_new = best.is_none();
-    let id = match best {
-        Some((_, mut story)) => {
-            let id = story.id.unwrap_or_default();
-            let before = (
-                story.key.source.clone(),
-                story.key.target.clone(),
-                story.key.dates,
-                story.key.exemplars.len(),
-            );
-            story.key.absorb(&candidate);
-            let key_changed = before
-                != (
-                    story.key.source.clone(),
-                    story.key.target.clone(),
-                    story.key.dates,
-                    story.key.exemplars.len(),
-                );
-            story.n_events += 1;
-            let article_seen = article.stories.borrow().contains(&id);
-            if !article_seen {
-                story.n_articles += 1;
-                if let Some(outlet) = article.outlet {
-                    let new_outlet = conn
-                        .prepare_cached(
-                            "INSERT OR IGNORE INTO story_outlets (story_id, outlet) VALUES (?1, ?2)",
-                        )?
-                        .execute(params![id, outlet])?;
-                    story.n_outlets += new_outlet as i64;
-                }
-            }
-            story.first_seen = min_opt(story.first_seen.take(), article.seen);
-            story.last_seen = max_opt(story.last_seen.take(), article.seen);
-            let current = Mention {
-                event_id: &story.rep_event,
-                modality: story.rep_modality,
-                cameo: &story.rep_cameo,
-                confidence: story.rep_confidence,
-            };
-            if more_representative(&mention, &current) {
-                story.rep_event = event.id.clone();
-                story.rep_modality = event.modality;
-                story.rep_cameo = event.cameo.clone();
-                story.rep_confidence = event.confidence;
-            }
-            if key_changed {
-                save(conn, &story)?
-            } else {
-                // Most joins change only the counts: the key and its signatures stay put.
-                conn.prepare_cached(
-                    "UPDATE stories SET representative = ?1, rep_modality = ?2, rep_cameo = ?3,
-                        rep_confidence = ?4, first_seen = ?5, last_seen = ?6, n_events = ?7,
-                        n_articles = ?8, n_outlets = ?9
-                     WHERE id = ?10",
-                )?
-                .execute(params![
-                    story.rep_event,
-                    story.rep_modality.name(),
-                    story.rep_cameo,
-                    f64::from(story.rep_confidence),
-                    story.first_seen,
-                    story.last_seen,
-                    story.n_events,
-                    story.n_articles,
-                    story.n_outlets,
-                    id
-                ])?;
-                id
-            }
-        }
-        None => save(
-            conn,
-            &StoryRow {
-                id: None,
-                key: StoryKey::open(&candidate),
-                rep_event: event.id.clone(),
-                rep_modality: event.modality,
-                rep_cameo: event.cameo.clone(),
-                rep_confidence: event.confidence,
-                first_seen: Some(article.seen.to_string()),
-                last_seen: Some(article.seen.to_string()),
-                n_events: 1,
-                n_articles: 1,
-                n_outlets: i64::from(article.outlet.is_some()),
-            },
-        )?,
-    };
-    article.stories.borrow_mut().insert(id);
-    if best_is_new {
+    let Some((_, id, index)) = best else {
+        let mut story = StoryRow {
+            id: None,
+            key: StoryKey::open(candidate),
+            rep_event: event.id.clone(),
+            rep_modality: event.modality,
+            rep_cameo: event.cameo.clone(),
+            rep_confidence: event.confidence,
+            first_seen: Some(article.seen.to_string()),
+            last_seen: Some(article.seen.to_string()),
+            n_events: 1,
+            n_articles: 1,
+            n_outlets: i64::from(article.outlet.is_some()),
+        };
+        let id = save(conn, &story)?;
+        story.id = Some(id);
+        cache.put(story, false);
+        article.stories.borrow_mut().insert(id);
         if let Some(outlet) = article.outlet {
             conn.prepare_cached(
                 "INSERT OR IGNORE INTO story_outlets (story_id, outlet) VALUES (?1, ?2)",
             )?
             .execute(params![id, outlet])?;
         }
+        return Ok(id);
+    };
+    match found.swap_remove(index) {
+        Found::Cached(id) => {
+            cache.touch(id);
+            let Some(cached) = cache.rows.get_mut(&id) else {
+                return Err(crate::StoreError::Filter(format!(
+                    "story {id} left the cache"
+                )));
+            };
+            if take_mention(conn, &mut cached.row, id, &mention, candidate, article)? {
+                // The key is what look-ups read: written at once.
+                save(conn, &cached.row)?;
+                cached.dirty = false;
+            } else {
+                // Most joins change only the counts: they wait for the flush before the
+                // commit.
+                cached.dirty = true;
+            }
+        }
+        Found::Row(mut story) => {
+            if take_mention(conn, &mut story, id, &mention, candidate, article)? {
+                save(conn, &story)?;
+            } else {
+                save_counts(conn, &story)?;
+            }
+        }
     }
-    Ok(Some(id))
+    article.stories.borrow_mut().insert(id);
+    Ok(id)
+}
+
+/// A story row takes in a mention that joins it (its counts, trail, representative and key;
+/// a new outlet is recorded in `story_outlets`); returns whether the key changed.
+fn take_mention(
+    conn: &Connection,
+    story: &mut StoryRow,
+    id: i64,
+    mention: &Mention<'_>,
+    candidate: &Candidate,
+    article: &ArticleFacts<'_>,
+) -> Result<bool> {
+    let key_changed = story.key.absorb(candidate);
+    story.n_events += 1;
+    let article_seen = article.stories.borrow().contains(&id);
+    if !article_seen {
+        story.n_articles += 1;
+        if let Some(outlet) = article.outlet {
+            let new_outlet = conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO story_outlets (story_id, outlet) VALUES (?1, ?2)",
+                )?
+                .execute(params![id, outlet])?;
+            story.n_outlets += new_outlet as i64;
+        }
+    }
+    story.first_seen = min_opt(story.first_seen.take(), article.seen);
+    story.last_seen = max_opt(story.last_seen.take(), article.seen);
+    let current = Mention {
+        event_id: &story.rep_event,
+        modality: story.rep_modality,
+        cameo: &story.rep_cameo,
+        confidence: story.rep_confidence,
+    };
+    if more_representative(mention, &current) {
+        story.rep_event = mention.event_id.to_string();
+        story.rep_modality = mention.modality;
+        story.rep_cameo = mention.cameo.to_string();
+        story.rep_confidence = mention.confidence;
+    }
+    Ok(key_changed)
 }
 
 /// Rebuilds a story from its remaining members (after some left it in a re-code), in the
 /// order they were stored; deletes it when none is left.
-pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
+pub(crate) fn refresh(conn: &Connection, cache: &mut StoryCache, id: i64) -> Result<()> {
+    cache.forget(id);
     let cluster = id.to_string();
     let mut stmt = conn.prepare_cached(
         "SELECT e.id, e.article_id, e.sentence, e.source_code, e.source_country, e.source_sector,
@@ -472,6 +857,7 @@ pub(crate) fn refresh(conn: &Connection, id: i64) -> Result<()> {
             precision.as_deref(),
             published.as_deref(),
             &sentence,
+            None,
         ) else {
             undatable.push(event_id);
             continue;

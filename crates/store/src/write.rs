@@ -1,6 +1,6 @@
 //! Writing: runs, articles and their events, idempotently and in small transactions.
 
-use crate::stories::{self, ArticleFacts};
+use crate::stories::{self, ArticleFacts, StoryCache, StoryInputs};
 use crate::{process, Result, Store, StoreError};
 use atalaya_engine::record::{Article, Event};
 use rusqlite::{params, OptionalExtension, ToSql, TransactionBehavior};
@@ -107,6 +107,24 @@ pub struct ArticleWrite {
     /// Raw size of the record read.
     pub bytes: usize,
     pub coding: Coding,
+    /// What joining stories reads of the events, when worked out ahead
+    /// ([`ArticleWrite::prepare_stories`]); the default: worked out when writing.
+    pub stories: StoryInputs,
+}
+
+impl ArticleWrite {
+    /// Works out what joining stories reads of each event (MinHash signatures, date ranges)
+    /// now, so that the write does less: `ingest` calls it on its coding threads, leaving
+    /// the one writer thread the SQL. Results are the same either way; call it once the
+    /// events are final.
+    pub fn prepare_stories(&mut self) {
+        self.stories = match &self.coding {
+            Coding::Coded { events, .. } => {
+                StoryInputs::of(events, self.article.published.as_deref())
+            }
+            Coding::NotCoded { .. } => StoryInputs::default(),
+        };
+    }
 }
 
 /// What [`Store::write_batch`] did with one article.
@@ -272,32 +290,20 @@ impl Store {
         items: &[ArticleWrite],
         delta: &RunCounts,
     ) -> Result<Vec<WriteOutcome>> {
-        // Immediate: take the write lock before reading, so that waiting for another writer
-        // never leaves this transaction reading a snapshot it may no longer write on.
-        let mut tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut outcomes = Vec::with_capacity(items.len());
-        let mut counts = *delta;
-        let clustering = self.clustering;
-        for item in items {
-            let mut savepoint = tx.savepoint()?;
-            let outcome = match write_one(&savepoint, run_id, dict_hash, item, clustering) {
-                Ok(outcome) => {
-                    savepoint.commit()?;
-                    outcome
-                }
-                Err(err) => {
-                    savepoint.rollback()?;
-                    WriteOutcome::Failed(err.to_string())
-                }
-            };
-            counts.record(&outcome, &item.coding);
-            outcomes.push(outcome);
+        let written = write_batch_in(
+            &mut self.conn,
+            &mut self.stories,
+            self.clustering,
+            (run_id, dict_hash),
+            items,
+            delta,
+        );
+        if written.is_err() {
+            // Rolled back: the stories are as the last commit left them, and so is nothing
+            // the cache holds.
+            self.stories.clear();
         }
-        add_counts(&tx, run_id, &counts)?;
-        tx.commit()?;
-        Ok(outcomes)
+        written
     }
 
     /// Replaces an article's events (e.g. after re-coding) in one transaction.
@@ -307,34 +313,95 @@ impl Store {
         run_id: Option<i64>,
         events: &[Event],
     ) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let exists: Option<i64> = tx
-            .query_row(
-                "SELECT rowid FROM articles WHERE id = ?1",
-                [article_id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        if exists.is_none() {
-            return Err(StoreError::Filter(format!(
-                "no article with id {article_id}"
-            )));
-        }
-        let old = stories::old_events(&tx, article_id)?;
-        tx.execute("DELETE FROM events WHERE article_id = ?1", [article_id])?;
-        store_events(
-            &tx,
-            article_id,
-            run_id,
-            events,
-            Some((old, false)),
+        let written = replace_in(
+            &mut self.conn,
+            &mut self.stories,
             self.clustering,
-        )?;
-        tx.commit()?;
-        Ok(())
+            (article_id, run_id),
+            events,
+        );
+        if written.is_err() {
+            self.stories.clear();
+        }
+        written
     }
+}
+
+/// [`Store::write_batch`]: one immediate transaction, a savepoint per article.
+fn write_batch_in(
+    conn: &mut rusqlite::Connection,
+    cache: &mut StoryCache,
+    clustering: bool,
+    (run_id, dict_hash): (i64, &str),
+    items: &[ArticleWrite],
+    delta: &RunCounts,
+) -> Result<Vec<WriteOutcome>> {
+    // Immediate: take the write lock before reading, so that waiting for another writer
+    // never leaves this transaction reading a snapshot it may no longer write on.
+    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    cache.begin(&tx)?;
+    let mut outcomes = Vec::with_capacity(items.len());
+    let mut counts = *delta;
+    for item in items {
+        let mut savepoint = tx.savepoint()?;
+        let outcome = match write_one(&savepoint, cache, run_id, dict_hash, item, clustering) {
+            Ok(outcome) => {
+                savepoint.commit()?;
+                cache.article_done();
+                outcome
+            }
+            Err(err) => {
+                savepoint.rollback()?;
+                cache.article_failed();
+                WriteOutcome::Failed(err.to_string())
+            }
+        };
+        counts.record(&outcome, &item.coding);
+        outcomes.push(outcome);
+    }
+    // The story counts that waited, in the same transaction as the events they count.
+    cache.flush(&tx)?;
+    add_counts(&tx, run_id, &counts)?;
+    tx.commit()?;
+    Ok(outcomes)
+}
+
+/// [`Store::replace_events`]: one immediate transaction.
+fn replace_in(
+    conn: &mut rusqlite::Connection,
+    cache: &mut StoryCache,
+    clustering: bool,
+    (article_id, run_id): (&str, Option<i64>),
+    events: &[Event],
+) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    cache.begin(&tx)?;
+    let exists: Option<i64> = tx
+        .query_row(
+            "SELECT rowid FROM articles WHERE id = ?1",
+            [article_id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if exists.is_none() {
+        return Err(StoreError::Filter(format!(
+            "no article with id {article_id}"
+        )));
+    }
+    let old = stories::old_events(&tx, article_id)?;
+    tx.execute("DELETE FROM events WHERE article_id = ?1", [article_id])?;
+    store_events(
+        &tx,
+        cache,
+        article_id,
+        run_id,
+        (events, None),
+        Some((old, false)),
+        clustering,
+    )?;
+    cache.flush(&tx)?;
+    tx.commit()?;
+    Ok(())
 }
 
 fn add_counts(conn: &rusqlite::Connection, run_id: i64, c: &RunCounts) -> Result<()> {
@@ -402,6 +469,7 @@ fn state_of(
 
 fn write_one(
     conn: &rusqlite::Connection,
+    cache: &mut StoryCache,
     run_id: i64,
     dict_hash: &str,
     item: &ArticleWrite,
@@ -511,7 +579,15 @@ fn write_one(
         }
         None => None,
     };
-    store_events(conn, &article.id, Some(run_id), events, old, clustering)?;
+    store_events(
+        conn,
+        cache,
+        &article.id,
+        Some(run_id),
+        (events, Some(&item.stories)),
+        old,
+        clustering,
+    )?;
     Ok(outcome)
 }
 
@@ -525,9 +601,10 @@ type OldEvents = (Vec<(String, Option<String>, String)>, bool);
 /// members; then, with `clustering`, each event without a story joins one.
 fn store_events(
     conn: &rusqlite::Connection,
+    cache: &mut StoryCache,
     article_id: &str,
     run_id: Option<i64>,
-    events: &[Event],
+    (events, inputs): (&[Event], Option<&StoryInputs>),
     old: Option<OldEvents>,
     clustering: bool,
 ) -> Result<()> {
@@ -585,7 +662,7 @@ fn store_events(
         }
     }
     for id in affected {
-        stories::refresh(conn, id)?;
+        stories::refresh(conn, cache, id)?;
     }
     // An article with no publication date is dated by when it was stored.
     let facts = ArticleFacts {
@@ -599,14 +676,18 @@ fn store_events(
                 .collect(),
         ),
     };
-    for (event, kept) in events.iter().zip(&kept) {
+    let computed = StoryInputs::default();
+    let inputs = inputs.unwrap_or(&computed);
+    for (i, (event, kept)) in events.iter().zip(&kept).enumerate() {
         if kept.is_none() && event.cluster_id.is_none() {
-            let story = if clustering {
-                stories::join_event(conn, event, &facts)?.map(|id| id.to_string())
-            } else {
-                None
-            };
-            one(event, &story)?;
+            let mut story = None;
+            if clustering {
+                // An event with no usable date is left out of stories.
+                if let Some(candidate) = inputs.candidate(events, i, event, facts.published) {
+                    story = Some(stories::join_event(conn, cache, event, &candidate, &facts)?);
+                }
+            }
+            one(event, &story.map(|id| id.to_string()))?;
         }
     }
     Ok(())

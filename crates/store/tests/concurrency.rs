@@ -30,6 +30,7 @@ fn write(id: &str) -> ArticleWrite {
             events: Vec::new(),
             sentences: 1,
         },
+        stories: Default::default(),
     }
 }
 

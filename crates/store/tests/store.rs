@@ -108,6 +108,7 @@ fn write(article: Article, events: Vec<Event>) -> ArticleWrite {
             events,
             sentences: 1,
         },
+        stories: Default::default(),
     }
 }
 
@@ -471,6 +472,7 @@ fn not_coded_articles_are_stored_and_flagged() {
         coding: Coding::NotCoded {
             reason: "language es is not coded".into(),
         },
+        stories: Default::default(),
     };
     store
         .write_batch(run, "d1", &[item], &RunCounts::default())

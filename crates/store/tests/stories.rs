@@ -68,6 +68,7 @@ fn write(article: Article, events: Vec<Event>) -> ArticleWrite {
             events,
             sentences: 3,
         },
+        stories: Default::default(),
     }
 }
 
@@ -106,6 +107,7 @@ fn all(store: &Store) -> Vec<atalaya_store::StoredStory> {
 const REJECT: &str = "Sheinbaum rejected any US military intervention in Mexico on Monday.";
 const REJECT_TOO: &str = "Mexico's president again rejected any US military intervention.";
 const MEX_USA: (&str, &str) = ("MEXGOV", "USAGOV");
+const THREAT: &str = "Washington threatened tariffs on Mexican steel";
 
 #[test]
 fn two_occasions_with_the_same_dyad_and_code_stay_apart() {
@@ -542,4 +544,260 @@ fn story_filters_and_paging() {
         ["b-0-0"]
     );
     assert_eq!(store.story(999).unwrap_or_else(|e| panic!("{e}")), None);
+}
+
+/// What the stories of a store are: each story's dates, trail counts, representative,
+/// outlets and members, and each event's story.
+fn snapshot(store: &Store) -> Vec<String> {
+    let mut out: Vec<String> = all(store)
+        .into_iter()
+        .map(|s| {
+            let mut mentions: Vec<&str> = s.mentions.iter().map(|m| m.event_id.as_str()).collect();
+            mentions.sort_unstable();
+            format!(
+                "{} {}..{} {:?}..{:?} {}/{}/{} {:?} rep {} outlets {:?} {:?}",
+                s.id,
+                s.date_start,
+                s.date_end,
+                s.first_seen,
+                s.last_seen,
+                s.n_events,
+                s.n_articles,
+                s.n_outlets,
+                s.modalities,
+                s.representative.event.id,
+                s.outlets(),
+                mentions
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Articles whose events join in every way: copies across outlets, a second outlet's copy
+/// with a more specific code, the reversed dyad of a meeting, a month-wide date that meets a
+/// day, a threat and the strike it threatened, and an article with no publication date.
+fn joining_articles() -> Vec<(Article, Vec<Event>)> {
+    let mut out = Vec::new();
+    let strike = "US forces struck cartel camps in Sinaloa on Tuesday";
+    for (i, outlet) in ["wire", "paper", "wire", "radio", "paper"]
+        .iter()
+        .enumerate()
+    {
+        let id = format!("copy{i}");
+        let day = format!("2025-02-1{}", i % 3);
+        let mut meet = event(
+            &id,
+            1,
+            ("USAGOV", "MEXGOV"),
+            "040",
+            "US and Mexican envoys met",
+        );
+        if i % 2 == 1 {
+            (meet.source, meet.target) = (meet.target, meet.source);
+        }
+        let mut month = event(&id, 2, MEX_USA, "125", REJECT_TOO);
+        if i == 3 {
+            month.date = Some("2025-02-01".into());
+            month.date_precision = Some("month".into());
+        }
+        let cameo = if i == 4 { "1251" } else { "125" };
+        let threat = event(&id, 3, ("USAGOV", "MEXCRM"), "138", strike);
+        let force = event(&id, 4, ("USAGOV", "MEXCRM"), "190", strike);
+        let events = vec![
+            event(&id, 0, MEX_USA, cameo, REJECT),
+            meet,
+            month,
+            if i < 2 { threat } else { force },
+        ];
+        out.push((article(&id, outlet, &day, &id), events));
+    }
+    let mut undated = article("undated", "blog", "2025-02-10", "undated");
+    undated.published = None;
+    let events = vec![event("undated", 0, MEX_USA, "125", REJECT)];
+    out.push((undated, events));
+    out
+}
+
+#[test]
+fn batches_and_prepared_inputs_do_not_change_the_stories() {
+    let items = |prepared: bool| -> Vec<ArticleWrite> {
+        joining_articles()
+            .into_iter()
+            .map(|(a, e)| {
+                let mut w = write(a, e);
+                if prepared {
+                    w.prepare_stories();
+                }
+                w
+            })
+            .collect()
+    };
+    // One article per transaction, each computed when written.
+    let (_one_dir, one_path) = temp_db();
+    let (mut one, run) = open(&one_path);
+    for item in items(false) {
+        put(&mut one, run, vec![item]);
+    }
+    // All in one transaction, prepared ahead (as `ingest` writes them).
+    let (_all_dir, all_path) = temp_db();
+    let (mut batch, run) = open(&all_path);
+    put(&mut batch, run, items(true));
+    // Two at a time, the store opened afresh for each transaction.
+    let (_re_dir, re_path) = temp_db();
+    for pair in items(true).chunks(2) {
+        let (mut store, run) = open(&re_path);
+        put(&mut store, run, pair.to_vec());
+    }
+    let (reopened, _) = open(&re_path);
+    let expected = snapshot(&one);
+    assert!(expected.len() >= 4, "{expected:#?}");
+    assert_eq!(snapshot(&batch), expected);
+    assert_eq!(snapshot(&reopened), expected);
+    for (article, events) in joining_articles() {
+        for e in &events {
+            let cluster = cluster_of(&one, &e.id);
+            assert!(cluster.is_some(), "{} of {} has no story", e.id, article.id);
+            assert_eq!(cluster_of(&batch, &e.id), cluster, "{}", e.id);
+            assert_eq!(cluster_of(&reopened, &e.id), cluster, "{}", e.id);
+        }
+    }
+}
+
+#[test]
+fn a_failed_article_gives_back_what_it_took_from_stories_joined_in_its_batch() {
+    let (_dir, path) = temp_db();
+    {
+        let (mut store, run) = open(&path);
+        put(
+            &mut store,
+            run,
+            vec![write(
+                article("seed", "wire", "2025-02-10", "seed"),
+                vec![
+                    event("seed", 0, MEX_USA, "125", REJECT),
+                    event("seed", 1, ("USAGOV", "MEXGOV"), "130", THREAT),
+                ],
+            )],
+        );
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap_or_else(|e| panic!("conn: {e}"));
+    conn.execute_batch(
+        "CREATE TRIGGER boom BEFORE INSERT ON events WHEN new.id = 'bad-1-0'
+         BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
+    )
+    .unwrap_or_else(|e| panic!("trigger: {e}"));
+    drop(conn);
+    let (mut store, run) = open(&path);
+    // In one transaction: a joins the seed's rejection, bad joins it too and the seed's
+    // threat (read for the first time) before failing, b joins both.
+    let outcomes = put(
+        &mut store,
+        run,
+        vec![
+            write(
+                article("a", "paper", "2025-02-10", "a"),
+                vec![event("a", 0, MEX_USA, "125", REJECT_TOO)],
+            ),
+            write(
+                article("bad", "radio", "2025-02-11", "bad"),
+                vec![
+                    event("bad", 0, MEX_USA, "1251", REJECT),
+                    event("bad", 1, ("USAGOV", "MEXGOV"), "130", THREAT),
+                ],
+            ),
+            write(
+                article("b", "blog", "2025-02-11", "b"),
+                vec![
+                    event("b", 0, MEX_USA, "125", REJECT),
+                    event("b", 1, ("USAGOV", "MEXGOV"), "130", THREAT),
+                ],
+            ),
+        ],
+    );
+    assert!(
+        matches!(outcomes[1], WriteOutcome::Failed(_)),
+        "{outcomes:?}"
+    );
+    let check = |store: &Store, members: &[&str], outlets: &[&str]| {
+        let id = cluster_of(store, "seed-0-0")
+            .and_then(|c| c.parse::<i64>().ok())
+            .unwrap_or_else(|| panic!("no story"));
+        let story = store
+            .story(id)
+            .unwrap_or_else(|e| panic!("story: {e}"))
+            .unwrap_or_else(|| panic!("story {id} gone"));
+        let n = members.len() as u64;
+        assert_eq!((story.n_events, story.n_articles), (n, n), "{story:#?}");
+        assert_eq!(story.article_ids(), members);
+        assert_eq!(story.outlets(), outlets);
+        assert_eq!(story.n_outlets, outlets.len() as u64);
+        // Not bad's more specific code: its mention is gone.
+        assert_eq!(story.representative.event.cameo, "125");
+    };
+    check(&store, &["seed", "a", "b"], &["wire", "paper", "blog"]);
+    let threats: Vec<_> = all(&store)
+        .into_iter()
+        .filter(|s| s.representative.event.cameo == "130")
+        .collect();
+    assert_eq!(threats.len(), 1);
+    assert_eq!(threats[0].article_ids(), ["seed", "b"]);
+    assert_eq!(threats[0].n_events, 2);
+    // The next transaction starts from what was committed.
+    put(
+        &mut store,
+        run,
+        vec![write(
+            article("c", "radio", "2025-02-12", "c"),
+            vec![event("c", 0, MEX_USA, "125", REJECT_TOO)],
+        )],
+    );
+    check(
+        &store,
+        &["seed", "a", "b", "c"],
+        &["wire", "paper", "blog", "radio"],
+    );
+}
+
+#[test]
+fn a_story_another_connection_wrote_between_batches_is_read_again() {
+    let (_dir, path) = temp_db();
+    let (mut first, run) = open(&path);
+    put(
+        &mut first,
+        run,
+        vec![write(
+            article("seed", "wire", "2025-02-10", "seed"),
+            vec![event("seed", 0, MEX_USA, "125", REJECT)],
+        )],
+    );
+    // Another ingest joins the same story while the first one waits between batches.
+    {
+        let (mut second, run) = open(&path);
+        put(
+            &mut second,
+            run,
+            vec![write(
+                article("other", "paper", "2025-02-10", "other"),
+                vec![event("other", 0, MEX_USA, "125", REJECT_TOO)],
+            )],
+        );
+    }
+    put(
+        &mut first,
+        run,
+        vec![write(
+            article("next", "radio", "2025-02-11", "next"),
+            vec![event("next", 0, MEX_USA, "125", REJECT)],
+        )],
+    );
+    let stories = all(&first);
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    let story = &stories[0];
+    assert_eq!(
+        (story.n_events, story.n_articles, story.n_outlets),
+        (3, 3, 3)
+    );
+    assert_eq!(story.article_ids(), ["seed", "other", "next"]);
 }

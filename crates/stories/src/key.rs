@@ -169,7 +169,7 @@ fn add_months(day: NaiveDate, months: u32) -> NaiveDate {
 }
 
 /// What an event brings to the join decision.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     pub source: Side,
     pub target: Side,
@@ -208,24 +208,30 @@ impl StoryKey {
 
     /// Takes in a mention that [`joins`] accepted: sides as specific as either, the tighter
     /// date range, its signature as an exemplar while there is room and it adds wording.
-    pub fn absorb(&mut self, candidate: &Candidate) {
+    /// Returns whether the key changed (most mentions of a story change only its counts).
+    pub fn absorb(&mut self, candidate: &Candidate) -> bool {
         let (source, target) = if self.reversed(candidate) {
             (&candidate.target, &candidate.source)
         } else {
             (&candidate.source, &candidate.target)
         };
-        self.source = self.source.specific(source);
-        self.target = self.target.specific(target);
+        let (source, target) = (self.source.specific(source), self.target.specific(target));
+        let mut changed = source != self.source || target != self.target;
+        (self.source, self.target) = (source, target);
         if candidate.dates.days() < self.dates.days() {
             self.dates = candidate.dates;
+            changed = true;
         }
-        let new_wording = self
-            .exemplars
-            .iter()
-            .all(|e| e.similarity(&candidate.signature) < 0.9);
-        if self.exemplars.len() < EXEMPLARS && new_wording {
+        let new_wording = || {
+            self.exemplars
+                .iter()
+                .all(|e| e.similarity(&candidate.signature) < 0.9)
+        };
+        if self.exemplars.len() < EXEMPLARS && new_wording() {
             self.exemplars.push(candidate.signature.clone());
+            changed = true;
         }
+        changed
     }
 
     /// Whether the candidate's dyad matches only reversed.
@@ -274,11 +280,11 @@ fn paired(a: &str, b: &str) -> bool {
 
 /// The roots whose stories a candidate of `root` may join (itself and its pairs), for the
 /// store's look-up.
-pub fn lookup_roots(root: &str) -> Vec<String> {
-    let mut roots = vec![root.to_string()];
+pub fn lookup_roots(root: &str) -> Vec<&str> {
+    let mut roots = vec![root];
     for other in ["03", "06", "07", "08", "13", "15", "17", "18", "19", "20"] {
         if other != root && paired(root, other) {
-            roots.push(other.to_string());
+            roots.push(other);
         }
     }
     roots
@@ -584,6 +590,18 @@ mod tests {
     }
 
     #[test]
+    fn absorb_takes_the_sector_a_generic_key_lacks() {
+        let generic = cand("MEX", "USAGOV", "125", "2025-02-10", "day", REJECT);
+        let government = cand("MEXGOV", "USAGOV", "125", "2025-02-10", "day", REJECT);
+        let mut story = StoryKey::open(&generic);
+        assert!(story.absorb(&government));
+        assert_eq!(story.source.sector.as_deref(), Some("GOV"));
+        // Back to generic: the key keeps the sector, and nothing changes.
+        assert!(!story.absorb(&generic));
+        assert_eq!(story.source.sector.as_deref(), Some("GOV"));
+    }
+
+    #[test]
     fn absorb_keeps_the_tighter_date_and_new_wording() {
         let month = cand("MEXGOV", "USAGOV", "125", "2025-02-01", "month", REJECT);
         let day = cand(
@@ -595,10 +613,10 @@ mod tests {
             "Sheinbaum rejected a US military intervention on Monday",
         );
         let mut story = StoryKey::open(&month);
-        story.absorb(&day);
+        assert!(story.absorb(&day));
         assert_eq!(story.dates, range("2025-02-10", "day"));
         assert_eq!(story.exemplars.len(), 2);
-        story.absorb(&day);
+        assert!(!story.absorb(&day), "a copy changes nothing");
         assert_eq!(story.exemplars.len(), 2, "a copy adds no exemplar");
         let bytes = story.exemplar_bytes();
         let back = StoryKey::exemplars_from_bytes(&bytes);
