@@ -145,8 +145,15 @@ try {
   if ((await page.locator("[data-testid=network-edge][data-source=USA][data-target=MEX]").count()) !== 1) await fail("no USA → MEX edge");
   await page.fill("#filters input[name=dyad]", "USA-MEX");
   await page.selectOption("#filters select[name=modality]", "hypothetical");
+  // The count line already holds the unfiltered table's text: wait for the filtered one.
+  const before = (await page.textContent("#table-count")) || "";
   await page.click("[data-testid=filter]");
-  await page.waitForFunction(() => /of \d+ events|No events/.test(document.querySelector("#table-count")?.textContent || ""));
+  await page
+    .waitForFunction((old) => {
+      const t = document.querySelector("#table-count")?.textContent || "";
+      return t !== old && /of \d+ events|No events/.test(t);
+    }, before, { timeout: 10000 })
+    .catch(() => {});
   const tableRows = await page.locator("[data-testid=table-row]").count();
   const filtered = await page.evaluate(async () => (await fetch("/api/events?dyad=USA-MEX&modality=hypothetical&limit=50")).json());
   if (tableRows !== filtered.events.length || tableRows === 0) await fail(`table shows ${tableRows} rows, the API ${filtered.events.length}`);

@@ -392,13 +392,7 @@ fn a_failure_mid_article_leaves_no_half_story() {
         );
     }
     // A trigger that fails the second event's insert, after the first event opened a story.
-    let conn = rusqlite::Connection::open(&path).unwrap_or_else(|e| panic!("conn: {e}"));
-    conn.execute_batch(
-        "CREATE TRIGGER boom BEFORE INSERT ON events WHEN new.id = 'bad-1-0'
-         BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
-    )
-    .unwrap_or_else(|e| panic!("trigger: {e}"));
-    drop(conn);
+    fail_insert_of_bad_1_0(&path);
     let (mut store, run) = open(&path);
     let outcomes = put(
         &mut store,
@@ -682,13 +676,7 @@ fn a_failed_article_gives_back_what_it_took_from_stories_joined_in_its_batch() {
             )],
         );
     }
-    let conn = rusqlite::Connection::open(&path).unwrap_or_else(|e| panic!("conn: {e}"));
-    conn.execute_batch(
-        "CREATE TRIGGER boom BEFORE INSERT ON events WHEN new.id = 'bad-1-0'
-         BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
-    )
-    .unwrap_or_else(|e| panic!("trigger: {e}"));
-    drop(conn);
+    fail_insert_of_bad_1_0(&path);
     let (mut store, run) = open(&path);
     // In one transaction: a joins the seed's rejection, bad joins it too and the seed's
     // threat (read for the first time) before failing, b joins both.
@@ -800,4 +788,14 @@ fn a_story_another_connection_wrote_between_batches_is_read_again() {
         (3, 3, 3)
     );
     assert_eq!(story.article_ids(), ["seed", "other", "next"]);
+}
+
+/// A trigger that fails the insert of event `bad-1-0`: a crash in the middle of an article.
+fn fail_insert_of_bad_1_0(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).unwrap_or_else(|e| panic!("conn: {e}"));
+    conn.execute_batch(
+        "CREATE TRIGGER boom BEFORE INSERT ON events WHEN new.id = 'bad-1-0'
+         BEGIN SELECT RAISE(ABORT, 'simulated crash'); END;",
+    )
+    .unwrap_or_else(|e| panic!("trigger: {e}"));
 }
