@@ -416,3 +416,13 @@ fn an_apposition_after_colleague_names_the_one_met() {
     ));
     assert_eq!(got, vec![t("USAGOV", "MEXGOV", "040")]);
 }
+
+#[test]
+fn a_noun_after_a_determiner_and_a_year_is_no_verb() {
+    // "the 1985 murder of a US agent" is what he is wanted for, not a murder coded now.
+    let got = code("Mexican authorities transferred Rafael Caro Quintero, who is wanted for the 1985 murder of a US drug agent, to New York.");
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("18")), "{got:?}");
+    // Without the year the determiner already makes it a noun.
+    let got = code("Mexican authorities transferred Rafael Caro Quintero, who is wanted for the murder of a US drug agent, to New York.");
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("18")), "{got:?}");
+}

@@ -187,7 +187,14 @@ pub fn tag_words(
             let prev = i.checked_sub(1).map(|p| words[p].kind);
             // TABARI's rule is determiners only; possessives ("Mexico's attack", "its
             // attack") mark nouns just as well outside TABARI's own dictionaries.
+            // "the 1985 murder of a US agent", "a 2019 attack": a year or number between the
+            // determiner and the word.
+            let after_det_number = !tabari_rules
+                && i >= 2
+                && words[i - 1].key.chars().all(|c| c.is_ascii_digit())
+                && words[i - 2].kind == WordKind::Det;
             let after_det = matches!(prev, Some(WordKind::Det))
+                || after_det_number
                 || (!tabari_rules
                     && matches!(
                         prev,
