@@ -23,10 +23,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// How much load: the bounds `bench-serve` and `bench-load` share.
 #[derive(Args)]
-pub struct BenchServeArgs {
-    #[command(flatten)]
-    pub db: DbArg,
+pub struct LoadBounds {
     /// Concurrent clients (one keep-alive connection each).
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=10_000))]
     pub clients: u64,
@@ -36,6 +35,14 @@ pub struct BenchServeArgs {
     /// Stop after this many seconds even if requests remain.
     #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub max_seconds: u64,
+}
+
+#[derive(Args)]
+pub struct BenchServeArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub bounds: LoadBounds,
     /// Read connections of the server [default: twice the cores].
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=256))]
     pub readers: Option<u64>,
@@ -65,12 +72,8 @@ pub struct BenchLoadArgs {
     /// Request targets, one a line (`/api/events?...`), taken in turn.
     #[arg(long)]
     pub targets_file: PathBuf,
-    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=10_000))]
-    pub clients: u64,
-    #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
-    pub requests: u64,
-    #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=3600))]
-    pub max_seconds: u64,
+    #[command(flatten)]
+    pub bounds: LoadBounds,
     /// Threads of the client's runtime.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=64))]
     pub threads: u64,
@@ -194,9 +197,9 @@ pub fn run_load_only(args: BenchLoadArgs) -> anyhow::Result<ExitCode> {
     let report = runtime.block_on(run_load(LoadSpec {
         addr: args.addr,
         targets,
-        clients: args.clients as usize,
-        requests: args.requests,
-        max_time: Duration::from_secs(args.max_seconds),
+        clients: args.bounds.clients as usize,
+        requests: args.bounds.requests,
+        max_time: Duration::from_secs(args.bounds.max_seconds),
     }))?;
     let errors = report.errors;
     let out = ChildReport {
@@ -299,11 +302,11 @@ pub fn run(args: BenchServeArgs) -> anyhow::Result<ExitCode> {
             .arg("--targets-file")
             .arg(targets_file.path())
             .arg("--clients")
-            .arg(args.clients.to_string())
+            .arg(args.bounds.clients.to_string())
             .arg("--requests")
-            .arg(args.requests.to_string())
+            .arg(args.bounds.requests.to_string())
             .arg("--max-seconds")
-            .arg(args.max_seconds.to_string())
+            .arg(args.bounds.max_seconds.to_string())
             .arg("--threads")
             .arg(args.client_threads.to_string())
             .stdout(std::process::Stdio::piped())
@@ -354,7 +357,7 @@ pub fn run(args: BenchServeArgs) -> anyhow::Result<ExitCode> {
     );
     println!(
         "load: {} clients ({} connected), {} distinct filtered events queries taken in turn",
-        args.clients, report.connected, distinct
+        args.bounds.clients, report.connected, distinct
     );
     println!(
         "requests: {} in {:.2} s = {:.0} requests/s; errors: {}; {:.1} KB an answer",
