@@ -161,10 +161,10 @@ impl ArticleCarry {
             .clone()
             .or_else(|| continues.then(|| self.quote_speaker.clone()).flatten());
         let mut extra = Vec::new();
+        let key = |k: usize| words.get(k).map_or("", |w| w.key.as_str());
         for (i, w) in words.iter().enumerate() {
             // "It's a great pleasure to be here with X", "it is an honor to welcome X": the
             // speaker's own words about themself.
-            let key = |k: usize| words.get(k).map_or("", |w| w.key.as_str());
             let pleasure = w.key == "it"
                 && matches!(key(i + 1), "'s" | "is" | "was")
                 && (i + 2..i + 5)

@@ -92,7 +92,7 @@ fn text_after<'a>(e: &'a Event, actor: &crate::record::ActorRef) -> &'a str {
         .unwrap_or("")
 }
 
-/// Sectors of people a state acts on at home: a state organ that arrests or attacks
+/// Sectors of people a state coerces at home: a state organ that arrests or represses
 /// "opposition leaders", "journalists", "protesters" acts on its own country's.
 fn domestic_sector(code: &str) -> Option<&str> {
     code.strip_prefix("---")
@@ -185,21 +185,12 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
         if regional(s) || regional(t) {
             continue;
         }
-        // "Mexico deployed National Guard troops": the troops are the instrument, not the
-        // one acted on (the coder gives them the doer's country for force posture, 15x).
-        if e.cameo.starts_with("15")
-            && s.get(..3) == t.get(..3)
-            && matches!(t.get(3..6), Some("MIL" | "COP"))
-        {
-            continue;
-        }
-        // "Israeli tanks deployed at the Israel-Lebanon border": force posture is shown to
-        // another country or a group; the doer's own state named beside it is a place.
-        if e.cameo.starts_with("15")
-            && s.get(..3) == t.get(..3)
-            && !s.starts_with("---")
-            && state_organ(t)
-        {
+        // Force posture (15x) is shown to another country or a group, never to an organ of
+        // the doer's own state: "Mexico deployed National Guard troops" (the troops are the
+        // instrument; the coder gives them the doer's country), "Israeli tanks deployed at the
+        // Israel-Lebanon border" (its own state named beside them is a place). Stateless
+        // organs (`---MIL`) are gone already.
+        if e.cameo.starts_with("15") && s.get(..3) == t.get(..3) && state_organ(t) {
             continue;
         }
         let again = kept.iter().any(|k| {

@@ -155,8 +155,8 @@ fn is_questioner(label: &str) -> bool {
 /// MIRZOYAN:", "MR. PRICE:" — one to six words in capitals (no lowercase letter) before a
 /// colon, within the first 60 bytes.
 fn speaker_label(sentence: &str) -> Option<&str> {
-    let colon = sentence.get(..sentence.len().min(60))?.find(':')?;
-    let label = sentence[..colon].trim();
+    let colon = sentence.find(':').filter(|&c| c < 60)?;
+    let label = sentence.get(..colon)?.trim();
     let words: Vec<&str> = label.split_whitespace().collect();
     let capitals = |w: &str| {
         w.chars().any(char::is_alphabetic)
@@ -192,8 +192,9 @@ const SUFFERED: &[&str] = &[
     "taken",
 ];
 
-/// Prepositions and particles that may follow a reduced relative's participle.
-fn is_noun_preposition_key(key: &str) -> bool {
+/// Prepositions and particles that may follow a reduced relative's participle ("killed
+/// *in* the attack", "detained *since* May").
+fn after_reduced_participle(key: &str) -> bool {
     matches!(
         key,
         "in" | "during"
@@ -413,11 +414,14 @@ impl Engine {
                 continue;
             };
             if opts.country_sector.is_some() {
-                let line_start = s.start == 0
-                    || text[..s.start]
-                        .trim_end_matches([' ', '\t'])
-                        .ends_with('\n');
-                if let Some(label) = speaker_label(sentence).filter(|_| line_start) {
+                // A label opens a line: "SECRETARY BLINKEN: ..." after a line break.
+                let line_start = |at: usize| {
+                    at == 0
+                        || text
+                            .get(..at)
+                            .is_some_and(|t| t.trim_end_matches([' ', '\t']).ends_with('\n'))
+                };
+                if let Some(label) = speaker_label(sentence).filter(|_| line_start(s.start)) {
                     let (_, mentions) = self.mentions_of(label, date);
                     match mentions.as_slice() {
                         [m] if m.members.len() == 1 => {
@@ -1181,7 +1185,7 @@ impl Engine {
                 && view
                     .words
                     .get(verb_end)
-                    .is_none_or(|w| w.kind == WordKind::Comma || is_noun_preposition_key(&w.key));
+                    .is_none_or(|w| w.kind == WordKind::Comma || after_reduced_participle(&w.key));
             if suffered {
                 return (None, view.mention_at[pos - 1].map(|(m, _)| m));
             }
