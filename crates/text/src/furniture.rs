@@ -115,6 +115,12 @@ fn dated_caption(p: &str) -> bool {
     year_ok && day_ok && MONTHS.contains(&month)
 }
 
+/// The caption rules on one paragraph or line: `t` normalized, `raw` as written (a dated
+/// caption is one line).
+fn caption(t: &str, raw: &str) -> bool {
+    caption_opening(t) || positional_caption(t) || dated_caption(raw)
+}
+
 fn bullet(p: &str) -> bool {
     p.trim_start().starts_with(['•', '▪', '●', '◦'])
 }
@@ -141,10 +147,9 @@ pub fn furniture(text: &str, spans: &[SentenceSpan], title: Option<&str>) -> Vec
         let heading = !ends_like_prose(t) && words(t) <= MAX_HEADING_WORDS;
         let doubled = ptext.get(i + 1).is_some_and(|n| n == t) || (i > 0 && ptext[i - 1] == *t);
         let repeat = !seen.insert(t.clone());
-        let caption =
-            caption_opening(t) || positional_caption(t) || dated_caption(paras[i].text(text));
-        caption_para[i] = caption && !(heading || doubled || repeat || bullet(t));
-        bad_para[i] = heading || doubled || repeat || caption || bullet(t);
+        let captioned = caption(t, paras[i].text(text));
+        caption_para[i] = captioned && !(heading || doubled || repeat || bullet(t));
+        bad_para[i] = heading || doubled || repeat || captioned || bullet(t);
     }
     // A line shown twice in a row (a photo's alt text and its caption) even inside one
     // paragraph: both copies go.
@@ -165,6 +170,18 @@ pub fn furniture(text: &str, spans: &[SentenceSpan], title: Option<&str>) -> Vec
             doubled_lines.push((pair[1].0, pair[1].0 + pair[1].1.len()));
         }
     }
+    // A photo's alt text and caption, then the lead, one line break apart: in such a caption
+    // paragraph the doubled lines are the caption, and a line of its own after them is
+    // judged by itself.
+    let glued: Vec<bool> = paras
+        .iter()
+        .zip(&caption_para)
+        .map(|(p, &c)| {
+            c && doubled_lines
+                .iter()
+                .any(|&(a, b)| p.start <= a && b <= p.end)
+        })
+        .collect();
     let title = title.map(normalized).filter(|t| !t.is_empty());
     let mut seen_sentences = std::collections::HashSet::new();
     spans
@@ -176,22 +193,16 @@ pub fn furniture(text: &str, spans: &[SentenceSpan], title: Option<&str>) -> Vec
             let in_doubled = doubled_lines
                 .iter()
                 .any(|&(a, b)| a <= s.start && s.end <= b);
-            // A photo's alt text and caption, then the lead, one line break apart: the doubled
-            // lines are the caption; a line of its own after them is judged by itself.
-            let own_line = para.filter(|&i| caption_para[i]).and_then(|i| {
-                let p = &paras[i];
-                let has_doubled = doubled_lines
-                    .iter()
-                    .any(|&(a, b)| p.start <= a && b <= p.end);
-                let line = lines
-                    .iter()
-                    .find(|(at, l)| *at <= s.start && s.end <= at + l.len())?;
-                (has_doubled && !in_doubled).then(|| normalized(line.1))
-            });
+            let own_line = para
+                .filter(|&i| glued[i] && !in_doubled)
+                .and_then(|_| {
+                    lines
+                        .iter()
+                        .find(|(at, l)| *at <= s.start && s.end <= at + l.len())
+                })
+                .map(|(_, l)| (normalized(l), *l));
             let in_bad_para = match (&own_line, para) {
-                (Some(line), _) => {
-                    caption_opening(line) || positional_caption(line) || dated_caption(line)
-                }
+                (Some((line, raw)), _) => caption(line, raw),
                 (None, Some(i)) => bad_para[i],
                 (None, None) => false,
             };
