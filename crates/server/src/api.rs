@@ -252,7 +252,7 @@ pub async fn event(
             if let Some(map) = out.as_object_mut() {
                 map.insert("evidence".into(), evidence);
             }
-            Ok(Json(out).into_response())
+            to_json(&out)
         })
         .await
 }
@@ -339,7 +339,7 @@ pub async fn story(
     app.pool
         .read(
             move |store| match store.story(number).map_err(|e| ApiError::store(e, None))? {
-                Some(story) => Ok(Json(story_json(&story, true)?).into_response()),
+                Some(story) => to_json(&story_json(&story, true)?),
                 None => Err(ApiError::not_found(format!("no story with id {number}"))),
             },
         )
