@@ -28,6 +28,7 @@ fn actor(code: &str, country: &str, sector: Option<&str>, text: &str, start: usi
             start,
             end: start + text.len(),
         }),
+        implied: false,
     }
 }
 

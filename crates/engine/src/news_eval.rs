@@ -913,6 +913,7 @@ mod tests {
             entity_id: None,
             name: None,
             span: None,
+            implied: false,
         };
         Event {
             id: String::new(),

@@ -50,6 +50,10 @@ pub struct ActorRef {
     /// Where `text` stands in the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// The sentence does not name this actor: the article does (the other of the two
+    /// countries it is about; `text` is empty and `span` absent), or a TABARI `DEFAULT`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub implied: bool,
 }
 
 /// PLOVER event type and mode, where the CAMEO→PLOVER crosswalk gives one.

@@ -426,3 +426,77 @@ fn a_noun_after_a_determiner_and_a_year_is_no_verb() {
     let got = code("Mexican authorities transferred Rafael Caro Quintero, who is wanted for the murder of a US drug agent, to New York.");
     assert!(got.iter().all(|(_, _, c)| !c.starts_with("18")), "{got:?}");
 }
+
+fn titled_article(title: &str, text: &str) -> Vec<Event> {
+    let a = Article {
+        id: "n".into(),
+        title: Some(title.into()),
+        text: text.into(),
+        published: Some("2020-01-01".into()),
+        ..Article::default()
+    };
+    engine().code_article(&a).events
+}
+
+#[test]
+fn a_speaker_named_after_the_quote_is_its_doer_in_news() {
+    // The news defaults require both actors; the speaker after the quote completes the event
+    // before that requirement is applied.
+    assert_eq!(
+        triples(&article(
+            "Nothing is off the table with the cartels, Hegseth said.",
+            None
+        )),
+        vec![t("USAMIL", "---CRM", "130")]
+    );
+}
+
+#[test]
+fn an_addressee_left_unsaid_is_the_articles_other_party() {
+    let events = titled_article(
+        "Japan protests Chinese patrols near disputed islands",
+        "Japan lodged a protest with China on Tuesday after Chinese coast guard ships entered \
+         waters near the disputed islands.\n\nChina's foreign ministry rejected the protest.",
+    );
+    assert_eq!(
+        triples(&events),
+        vec![t("CHNGOV", "JPNGOV", "120"), t("JPNGOV", "CHNGOV", "114")]
+    );
+    let implied = events.iter().find(|e| e.cameo == "120").map(|e| &e.target);
+    assert!(
+        implied.is_some_and(|t| t.implied && t.text.is_empty() && t.span.is_none()),
+        "the target is marked as the article's, with no words: {implied:?}"
+    );
+    // The named target keeps its words.
+    assert!(events
+        .iter()
+        .filter(|e| e.cameo == "114")
+        .all(|e| !e.target.implied && e.target.span.is_some()));
+}
+
+#[test]
+fn no_implied_addressee_when_the_article_has_no_plain_pair() {
+    // Four countries: whom China rejects is not plain.
+    let events = titled_article(
+        "Leaders meet",
+        "Japan lodged a protest with China on Tuesday, while South Korea and the United States \
+         watched.\n\nSouth Korea also talked with the United States about it. China's foreign \
+         ministry rejected the protest.",
+    );
+    assert!(
+        !events.iter().any(|e| e.target.implied),
+        "{:?}",
+        triples(&events)
+    );
+    // Nor from a possessor or a subject whose verb lies further on.
+    let events = titled_article(
+        "Turkey and Syria",
+        "Turkey shelled Syria on Monday. Syria condemned Turkey.\n\nTurkey's assault on the \
+         villages is threatening to worsen the crisis.",
+    );
+    assert!(
+        !events.iter().any(|e| e.target.implied),
+        "{:?}",
+        triples(&events)
+    );
+}

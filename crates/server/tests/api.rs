@@ -136,6 +136,7 @@ fn build_store(path: &Path) {
                 entity_id: None,
                 name: None,
                 span: Some(span_of(f.text, words, after)),
+                implied: false,
             };
             let source = actor(e.source, sentence_start);
             let verb_span = span_of(f.text, e.verb, sentence_start);

@@ -505,14 +505,20 @@ fn span(start: Option<i64>, end: Option<i64>) -> Option<Span> {
 }
 
 fn actor(row: &Row<'_>, first: usize) -> rusqlite::Result<ActorRef> {
+    let text: String = row.get(first)?;
+    let span = span(row.get(first + 6)?, row.get(first + 7)?);
+    // An implied actor (named by the article, not the sentence) is stored as one with no
+    // words and no span; the coder gives every named one both.
+    let implied = text.is_empty() && span.is_none();
     Ok(ActorRef {
-        text: row.get(first)?,
+        text,
         code: row.get(first + 1)?,
         country: row.get(first + 2)?,
         sector: row.get(first + 3)?,
         entity_id: row.get(first + 4)?,
         name: row.get(first + 5)?,
-        span: span(row.get(first + 6)?, row.get(first + 7)?),
+        span,
+        implied,
     })
 }
 

@@ -48,6 +48,7 @@ fn actor(code: &str, country: &str, sector: Option<&str>, text: &str) -> ActorRe
             start: 0,
             end: text.len(),
         }),
+        implied: false,
     }
 }
 

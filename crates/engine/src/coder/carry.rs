@@ -32,6 +32,7 @@
 //!   ([`dateline_end`]).
 
 use super::parse::{ActorHit, Mention};
+use super::parties::ArticleParties;
 use super::words::{Pronoun, Word, WordKind};
 use crate::context::definite_description_kind;
 use atalaya_dict::Dictionaries;
@@ -107,6 +108,8 @@ pub struct ArticleCarry {
     /// The speaker of the previous sentence's quote, for a quote that goes on in the next
     /// sentence ("\"We are ready,\" she said. \"We will not accept ...\"").
     quote_speaker: Option<ActorHit>,
+    /// The countries the article is about, for acts whose other side it leaves unsaid.
+    pub parties: ArticleParties,
 }
 
 impl ArticleCarry {
@@ -116,11 +119,13 @@ impl ArticleCarry {
             dateline_end: dateline_end(article_text).unwrap_or(0),
             voice: None,
             quote_speaker: None,
+            parties: ArticleParties::default(),
         }
     }
 
     /// Sets who speaks in the first person outside quotes (see [`ArticleCarry::voice`]).
     pub fn set_voice(&mut self, voice: ActorHit) {
+        self.parties.note([voice.code.as_str()], 1);
         self.voice = Some(voice);
     }
 
@@ -324,6 +329,14 @@ impl ArticleCarry {
 
     /// Remembers the actors of a sentence just coded (its mentions after [`Self::resolve`]).
     pub fn observe(&mut self, d: &Dictionaries, words: &[Word], mentions: &[Mention]) {
+        // Named actors only: a pronoun or "we" names nobody new.
+        self.parties.note(
+            mentions
+                .iter()
+                .filter(|m| !m.synthetic && !m.pronoun)
+                .flat_map(|m| m.members.iter().map(|h| h.code.as_str())),
+            1,
+        );
         let unknown_person = words.iter().enumerate().any(|(i, w)| {
             matches!(w.key.as_str(), "he" | "she" | "him" | "her")
                 && !mentions.iter().any(|m| m.start <= i && i < m.end)

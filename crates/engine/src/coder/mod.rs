@@ -12,6 +12,7 @@ mod conventions;
 mod lexicon;
 mod new_actor;
 mod parse;
+mod parties;
 mod patterns;
 #[cfg(test)]
 mod test_support;
@@ -395,6 +396,16 @@ impl Engine {
             {
                 carry.set_voice(voice);
             }
+            // The title names the article's parties: "Turkey Responds to Syrian Shelling".
+            if let Some(title) = article.title.as_deref() {
+                let (_, mentions) = self.mentions_of(title, date);
+                carry.parties.note(
+                    mentions
+                        .iter()
+                        .flat_map(|m| m.members.iter().map(|h| h.code.as_str())),
+                    2,
+                );
+            }
         }
         let text = article.text.as_str();
         let spans = atalaya_text::sentences(text);
@@ -670,6 +681,8 @@ impl Engine {
         };
 
         let mut raw: Vec<RawEvent> = Vec::new();
+        // News: events with one side missing, completed below or dropped.
+        let mut pending: Vec<RawEvent> = Vec::new();
         let mut carried_source: Option<usize> = None;
         // News: the subject of the previous clause, for a clause that has none of its own.
         let mut clause_subject: Option<usize> = None;
@@ -681,8 +694,15 @@ impl Engine {
             if carried_source.is_none() && subjectless(&view, &tags, &words) {
                 carried_source = clause_subject;
             }
-            let clause_events =
-                self.code_clause(&view, &tags, &mentions, &matcher, &mut carried_source, opts);
+            let clause_events = self.code_clause(
+                &view,
+                &tags,
+                &mentions,
+                &matcher,
+                &mut carried_source,
+                opts,
+                &mut pending,
+            );
             if opts.country_sector.is_some() && !self.tabari {
                 clause_subject = subject_of(&view);
             }
@@ -707,7 +727,7 @@ impl Engine {
                         .and_then(|t| mentions.get(t))
                         .is_none_or(|m| m.start > r.verb_word)
                 };
-                for r in raw.iter_mut() {
+                for r in raw.iter_mut().chain(pending.iter_mut()) {
                     if r.source.is_none()
                         && r.verb_word < at
                         && r.target != Some(speaker)
@@ -750,6 +770,9 @@ impl Engine {
                 }
             }
         }
+        if opts.country_sector.is_some() && !self.tabari {
+            self.complete_pending(&mut raw, pending, &mut mentions, &words, carry);
+        }
         let site = SentenceSite {
             article_id,
             sentence_index,
@@ -761,6 +784,50 @@ impl Engine {
         self.to_events(&site, &words, &tags, &mentions, raw)
     }
 
+    /// News: the events of a sentence that lacked a side. Those a trailing speaker completed
+    /// join the sentence's events; when the sentence has none, its first act with a doer and
+    /// no addressee takes the article's other party ([`parties::ArticleParties`]) as an
+    /// implied target (a mention with no words, `ActorRef::implied`), for acts that are
+    /// addressed to someone ([`addressed_act`]).
+    fn complete_pending(
+        &self,
+        raw: &mut Vec<RawEvent>,
+        pending: Vec<RawEvent>,
+        mentions: &mut Vec<Mention>,
+        words: &[words::Word],
+        carry: &ArticleCarry,
+    ) {
+        let end = words.len();
+        let (complete, half): (Vec<RawEvent>, Vec<RawEvent>) = pending
+            .into_iter()
+            .partition(|r| r.source.is_some() && r.target.is_some());
+        raw.extend(complete);
+        if !raw.is_empty() {
+            return;
+        }
+        let Some(mut r) = half.into_iter().find(|r| {
+            r.target.is_none()
+                && addressed_act(&r.code)
+                && r.source
+                    .and_then(|s| mentions.get(s))
+                    .is_some_and(|m| !m.is_compound() && subject_of_verb(words, m, r.verb_word))
+        }) else {
+            return;
+        };
+        let source_code = r
+            .source
+            .and_then(|s| mentions.get(s))
+            .map(|m| m.main_code())
+            .unwrap_or("");
+        let Some(other) = carry.parties.counterpart(source_code) else {
+            return;
+        };
+        mentions.push(Mention::synthetic(other, end));
+        r.target = Some(mentions.len() - 1);
+        r.target_member = 0;
+        raw.push(r);
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn code_clause(
         &self,
@@ -770,6 +837,7 @@ impl Engine {
         matcher: &Matcher,
         carried_source: &mut Option<usize>,
         opts: &RunOptions,
+        pending: &mut Vec<RawEvent>,
     ) -> Vec<RawEvent> {
         let d = &self.dicts;
         let mut subordinate: Option<Vec<RawEvent>> = None;
@@ -922,6 +990,16 @@ impl Engine {
                 continue;
             }
             if opts.require_dyad && (source.is_none() || target.is_none()) {
+                // News: an act whose doer is a speaker named after the quote, or whose other
+                // side the sentence leaves to the article, waits for `code_sentence`.
+                if opts.country_sector.is_some()
+                    && !self.tabari
+                    && code_b.is_none()
+                    && !code_a.ends_with('?')
+                {
+                    let clean = code_a.trim_end_matches(['?', '!']);
+                    push_pairs(pending, mentions, source, target, clean, verb, pattern, wi);
+                }
                 continue;
             }
             let is_sub = code_a.ends_with('?');
@@ -1391,15 +1469,20 @@ impl Engine {
                         ..ActorRef::default()
                     };
                 };
+                let implied = m.and_then(|m| mentions.get(m)).is_some_and(|m| m.synthetic);
                 let start = words.get(hit.start).map(|w| w.start).unwrap_or(base);
                 let end = words
                     .get(hit.end.saturating_sub(1))
                     .map(|w| w.end)
                     .unwrap_or(start);
-                let text = sentence
-                    .get(start - base..end.max(start) - base)
-                    .unwrap_or("")
-                    .to_string();
+                let text = if implied {
+                    String::new()
+                } else {
+                    sentence
+                        .get(start - base..end.max(start) - base)
+                        .unwrap_or("")
+                        .to_string()
+                };
                 // A quoted new actor's code is its words, not country and sector parts.
                 let parts = if hit.code.starts_with('"') {
                     atalaya_cameo::ActorCodeParts::default()
@@ -1414,7 +1497,8 @@ impl Engine {
                     sector: parts.sector,
                     entity_id: entry.and_then(|e| e.entity_id.clone()),
                     name: entry.map(|e| e.name.clone()),
-                    span: Some(Span { start, end }),
+                    span: (!implied).then_some(Span { start, end }),
+                    implied,
                 }
             };
             let source = actor_ref(r.source, r.source_member);
@@ -1521,6 +1605,85 @@ impl Engine {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The actor is its verb's plain subject: nothing but auxiliaries, modals, negation and
+/// adverbs stands between them ("Mexico agreed", "we're committed", "China has also
+/// warned"). Not a possessor ("Turkey's assault ... is threatening to"), an agent after "by",
+/// nor a subject whose verb is further on ("the capabilities the Houthis use to threaten"):
+/// an implied target needs a doer that is certain.
+fn subject_of_verb(words: &[words::Word], m: &Mention, verb: usize) -> bool {
+    m.end <= verb
+        && words.get(m.end..verb).is_some_and(|between| {
+            between.iter().all(|w| {
+                w.kind == WordKind::Aux
+                    || (w.key.ends_with("ly") && w.key.len() > 4)
+                    || matches!(
+                        w.key.as_str(),
+                        "'re"
+                            | "'s"
+                            | "'ve"
+                            | "'ll"
+                            | "'d"
+                            | "have"
+                            | "has"
+                            | "had"
+                            | "do"
+                            | "does"
+                            | "did"
+                            | "will"
+                            | "would"
+                            | "shall"
+                            | "should"
+                            | "can"
+                            | "could"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "not"
+                            | "n't"
+                            | "never"
+                            | "also"
+                            | "already"
+                            | "still"
+                            | "again"
+                            | "now"
+                            | "then"
+                            | "just"
+                            | "further"
+                            | "once"
+                            | "repeatedly"
+                    )
+            })
+        })
+}
+
+/// Acts addressed to another actor, whose addressee an article may leave unsaid once it has
+/// named the two sides: statements other than the bare "made a statement" (010), appeals,
+/// intentions, consultations, cooperation, aid, concessions, demands, disapproval, rejection,
+/// threats, protests, force posture, reduced relations. Not coercion and violence (17–20):
+/// their object is named, and an unnamed one is often at home ("police arrested 30 people").
+fn addressed_act(code: &str) -> bool {
+    code != "010"
+        && matches!(
+            code.get(..2),
+            Some(
+                "01" | "02"
+                    | "03"
+                    | "04"
+                    | "05"
+                    | "06"
+                    | "07"
+                    | "08"
+                    | "10"
+                    | "11"
+                    | "12"
+                    | "13"
+                    | "14"
+                    | "15"
+                    | "16"
+            )
+        )
+}
+
 fn push_pairs(
     out: &mut Vec<RawEvent>,
     mentions: &[Mention],
