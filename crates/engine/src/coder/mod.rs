@@ -1604,7 +1604,6 @@ impl Engine {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 /// The actor is its verb's plain subject: nothing but auxiliaries, modals, negation and
 /// adverbs stands between them ("Mexico agreed", "we're committed", "China has also
 /// warned"). Not a possessor ("Turkey's assault ... is threatening to"), an agent after "by",
@@ -1684,6 +1683,7 @@ fn addressed_act(code: &str) -> bool {
         )
 }
 
+#[allow(clippy::too_many_arguments)]
 fn push_pairs(
     out: &mut Vec<RawEvent>,
     mentions: &[Mention],
