@@ -310,7 +310,10 @@ static REPORTING_SET: LazyLock<HashSet<&'static str>> =
 /// A reporting verb form used as a noun or inside a name: "United States", "media reports",
 /// "the claims".
 pub fn is_nominal_use(previous: &str, key: &str) -> bool {
-    (previous == "united" && matches!(key, "states" | "state"))
+    // A participle after a determiner is an adjective: "the reported plan", "an announced
+    // visit" report nothing.
+    (key.ends_with("ed") && matches!(previous, "the" | "a" | "an" | "this" | "its" | "their"))
+        || (previous == "united" && matches!(key, "states" | "state"))
         || matches!(
             key,
             "reports" | "claims" | "notes" | "states" | "says" | "tells" | "posts"

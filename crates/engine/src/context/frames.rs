@@ -201,7 +201,11 @@ pub fn frames(
         }
         // "told reporters", "said in a statement": the verb must not be a participle after "was"
         // with no subject ("was reported" → passive, handled as an anonymous report).
-        let passive = r > 0 && matches!(key(keys, r - 1), "was" | "were" | "is" | "are" | "been");
+        let is_aux = |q: usize| matches!(key(keys, q), "was" | "were" | "is" | "are" | "been");
+        // "was not disclosed", "has never been reported" too.
+        let passive = r > 0
+            && (is_aux(r - 1)
+                || r > 1 && matches!(key(keys, r - 1), "not" | "never" | "n't") && is_aux(r - 2));
         if passive {
             let content = if r + 1 < n {
                 r + 1..n

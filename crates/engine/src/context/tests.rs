@@ -410,6 +410,20 @@ fn reported_content_and_the_attribution_chain() {
 }
 
 #[test]
+fn a_participle_after_a_determiner_reports_nothing() {
+    // "The reported plan": no one named "The" reports it; the speaker is DHS.
+    let text = "The reported plan was not disclosed, but DHS said on Friday that Mexico \
+                signed an agreement with Guatemala.";
+    let c = Case::new(text, "signed", "057")
+        .dyad("Mexico", "Guatemala")
+        .actors(&[("DHS", "USAGOV"), ("Mexico", "MEX"), ("Guatemala", "GTM")])
+        .run();
+    assert_eq!(c.modality, Modality::Reported);
+    assert_eq!(c.attribution.len(), 1, "{:?}", c.attribution);
+    assert_eq!(c.attribution[0].text, "DHS");
+}
+
+#[test]
 fn speakers_with_codes() {
     let text = "Sheinbaum said US troops had entered Mexican territory.";
     let c = Case::new(text, "entered", "192")
