@@ -500,3 +500,32 @@ fn no_implied_addressee_when_the_article_has_no_plain_pair() {
         triples(&events)
     );
 }
+
+#[test]
+fn an_accusation_alleges_the_accuseds_act_known_through_the_accuser() {
+    let events = article_on(
+        "Ukraine accused Russia of shelling residential areas in Kharkiv.",
+        None,
+        "2020-01-01",
+    );
+    assert_eq!(
+        triples(&events),
+        vec![t("RUSGOV", "UKRGOV", "194"), t("UKRGOV", "RUSGOV", "112")]
+    );
+    let alleged = events.iter().find(|e| e.cameo == "194");
+    assert!(
+        alleged.is_some_and(|e| e.modality == atalaya_engine::Modality::Reported
+            && e.attribution.first().is_some_and(|a| a.text == "Ukraine")),
+        "{alleged:?}"
+    );
+    // An attack with no object named is on the accuser.
+    assert_eq!(
+        code("South Sudan accuses Sudan of launching air attacks."),
+        vec![t("SDNGOV", "SSDGOV", "190"), t("SSDGOV", "SDNGOV", "1123")]
+    );
+    // Only hostile acts are alleged: the accusation stands alone.
+    assert_eq!(
+        code("Venezuela accused Colombia of cooperating with the United States."),
+        vec![t("VENGOV", "COLGOV", "112")]
+    );
+}

@@ -19,7 +19,7 @@ mod test_support;
 pub(crate) mod words;
 
 use crate::context;
-use crate::record::{ActorRef, Article, Event, Matched, Span};
+use crate::record::{ActorRef, Article, Attribution, Event, Matched, Modality, Span};
 use atalaya_dict::tabari::{CodeBy, TabariSettings};
 use atalaya_dict::{CodeSpec, DictFormat, Dictionaries, PatternElem};
 pub use carry::ArticleCarry;
@@ -229,6 +229,9 @@ struct RawEvent {
     verb: u32,
     pattern: Option<usize>,
     verb_word: usize,
+    /// News: the act an accusation alleges ("X accused Y of shelling Z": Y's shelling), with
+    /// the accuser's mention; it is known only through the accuser.
+    alleged_by: Option<usize>,
 }
 
 impl Engine {
@@ -849,6 +852,10 @@ impl Engine {
         let mut upper: Option<(i64, Vec<RawEvent>, usize)> = None;
         let mut previous_verb_end = 0usize;
         let mut clause_ids: Option<Vec<u32>> = None;
+        let news = opts.country_sector.is_some() && !self.tabari;
+        // News: an accusation whose alleged act is still to be coded: (accused, accuser, the
+        // accusation's events, where the act starts).
+        let mut alleged: Option<(usize, Option<usize>, Vec<RawEvent>, usize)> = None;
         for pos in 0..view.words.len() {
             let wi = view.word_index[pos];
             let Tag::Verb { verb, len } = tags[wi] else {
@@ -949,6 +956,13 @@ impl Engine {
                     .unwrap_or(code_a),
                 _ => code_a,
             };
+            // The alleged act is the accused's; with no object named, an attack or a threat
+            // is on the accuser ("accuses the north of launching air attacks").
+            let alleging = alleged.as_ref().filter(|a| pos >= a.3);
+            let mut b = b;
+            if let Some(a) = alleging {
+                b.source = b.source.or(Some(a.0));
+            }
             let (mut source, mut target) = self.assign(
                 view,
                 mentions,
@@ -959,6 +973,16 @@ impl Engine {
                 *carried_source,
                 opts.country_sector.is_some(),
             );
+            // Accusations are of hostile acts; "accused Y of having agreed" alleges none.
+            let hostile = matches!(
+                code_a.get(..2),
+                Some("13" | "14" | "15" | "16" | "17" | "18" | "19" | "20")
+            );
+            if let Some(a) = alleging {
+                if target.is_none() && hostile {
+                    target = a.1;
+                }
+            }
             if source.is_some() {
                 *carried_source = source;
             }
@@ -1060,7 +1084,27 @@ impl Engine {
                 all.extend(evs);
                 continue;
             }
+            if let Some((_, accuser, mut accusation, _)) = alleged.take() {
+                if hostile {
+                    for e in evs.iter_mut() {
+                        e.alleged_by = accuser;
+                    }
+                    accusation.extend(evs);
+                }
+                return accusation;
+            }
+            if news && code_a.starts_with("112") {
+                if let Some((accused, from)) =
+                    target.and_then(|t| Some((t, alleged_act_at(view, tags, verb_end, t)?)))
+                {
+                    alleged = Some((accused, source, evs, from));
+                    continue;
+                }
+            }
             return evs;
+        }
+        if let Some((_, _, accusation, _)) = alleged {
+            return accusation;
         }
         if let Some((_, evs, _)) = upper {
             all.extend(evs);
@@ -1559,6 +1603,27 @@ impl Engine {
                 .map(str::to_string)
                 .unwrap_or_else(|| r.code.get(..2).unwrap_or(&r.code).to_string());
             let known = atalaya_cameo::lookup(&r.code).is_some();
+            let (mut modality, mut attribution) = (ctx.modality, ctx.attribution);
+            // An alleged act is known through its accuser, whatever the sentence asserts.
+            if let Some(accuser) = r.alleged_by {
+                if modality == Modality::Asserted {
+                    modality = Modality::Reported;
+                }
+                let by = actor_ref(Some(accuser), 0);
+                if !attribution
+                    .iter()
+                    .any(|a| a.code.as_deref() == Some(by.code.as_str()))
+                {
+                    attribution.insert(
+                        0,
+                        Attribution {
+                            kind: "speaker".to_string(),
+                            text: by.text,
+                            code: Some(by.code),
+                        },
+                    );
+                }
+            }
             out.push(Event {
                 id: format!("{article_id}-{sentence_index}-{}", out.len()),
                 article_id: article_id.to_string(),
@@ -1590,8 +1655,8 @@ impl Engine {
                 },
                 cameo: r.code,
                 cameo_root,
-                modality: ctx.modality,
-                attribution: ctx.attribution,
+                modality,
+                attribution,
                 date: ctx.date,
                 date_precision: ctx.date_precision,
                 location: None,
@@ -1724,9 +1789,35 @@ fn push_pairs(
                 verb,
                 pattern,
                 verb_word,
+                alleged_by: None,
             });
         }
     }
+}
+
+/// "accused Y of launching attacks", "accuses Y of continuing to shell": where the act an
+/// accusation alleges starts, when the accused `target` is followed by "of" and a verb.
+fn alleged_act_at(
+    view: &ClauseView,
+    tags: &[Tag],
+    verb_end: usize,
+    target: usize,
+) -> Option<usize> {
+    let of = (verb_end.max(1)..view.words.len()).find(|&q| view.words[q].key == "of")?;
+    if view.mention_at[of - 1].map(|(m, _)| m) != Some(target) {
+        return None;
+    }
+    let mut at = of + 1;
+    let key = |q: usize| view.words.get(q).map_or("", |w| w.key.as_str());
+    if matches!(
+        key(at),
+        "continuing" | "trying" | "attempting" | "seeking" | "planning"
+    ) && key(at + 1) == "to"
+    {
+        at += 2;
+    }
+    let wi = *view.word_index.get(at)?;
+    matches!(tags.get(wi), Some(Tag::Verb { .. })).then_some(at)
 }
 
 fn clause_view<'a>(
