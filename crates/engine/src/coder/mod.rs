@@ -788,8 +788,8 @@ impl Engine {
     }
 
     /// News: the events of a sentence that lacked a side. Those a trailing speaker completed
-    /// join the sentence's events; when the sentence has none, its first act with a doer and
-    /// no addressee takes the article's other party ([`parties::ArticleParties`]) as an
+    /// join the sentence's events; its first act with a doer and no addressee takes the
+    /// article's other party ([`parties::ArticleParties`]) as an
     /// implied target (a mention with no words, `ActorRef::implied`), for acts that are
     /// addressed to someone ([`addressed_act`]).
     fn complete_pending(
@@ -805,9 +805,6 @@ impl Engine {
             .into_iter()
             .partition(|r| r.source.is_some() && r.target.is_some());
         raw.extend(complete);
-        if !raw.is_empty() {
-            return;
-        }
         let Some(mut r) = half.into_iter().find(|r| {
             r.target.is_none()
                 && addressed_act(&r.code)
