@@ -529,3 +529,22 @@ fn an_accusation_alleges_the_accuseds_act_known_through_the_accuser() {
         vec![t("VENGOV", "COLGOV", "112")]
     );
 }
+
+#[test]
+fn the_main_clause_between_a_lead_in_and_an_aside_is_kept() {
+    // A lead-in ("On Monday,") and an attribution after the clause: the stretch between the
+    // two commas is the sentence's main clause, not an aside.
+    assert_eq!(
+        code("On Monday, Israeli troops shot a Lebanese soldier, the army said."),
+        vec![t("ISRMIL", "LBNMIL", "193")]
+    );
+    // "and" before a verb phrase with no verb of its own ("wounded" is none) splits nothing;
+    // a verb in the aside after the comma does not make it a clause.
+    assert_eq!(
+        code(
+            "Israeli troops shot and wounded a Lebanese soldier near the fence, after what \
+             the army called a breach."
+        ),
+        vec![t("ISRMIL", "LBNMIL", "193")]
+    );
+}

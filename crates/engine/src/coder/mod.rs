@@ -673,7 +673,7 @@ impl Engine {
         if opts.country_sector.is_some() && tabari.is_none() {
             keep_named_appositions(&words, &mut dropped);
         }
-        let clauses = parse::clauses(&words, &tags, &mention_of, !self.tabari);
+        let clauses = parse::clauses(&words, &tags, &mention_of, &dropped, !self.tabari);
         let compound: Vec<bool> = mentions.iter().map(Mention::is_compound).collect();
         let matcher = Matcher {
             dicts: d,

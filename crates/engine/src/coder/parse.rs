@@ -894,9 +894,23 @@ pub fn drop_comma_clauses(
     {
         dropped[..=first].iter_mut().for_each(|d| *d = true);
     }
-    // Middle stretches.
+    // Middle stretches. The first one is the main clause when it has a subject and a verb
+    // and the lead-in before it has no verb: "On Monday, Israeli troops shot a soldier, the
+    // army said", "Earlier this week, X shelled Y, after ..." (news).
+    let verb_in =
+        |a: usize, b: usize| (a..b).any(|k| matches!(tags.get(k), Some(Tag::Verb { .. })));
+    let main_clause = |a: usize, b: usize| {
+        a == first
+            && !verb_in(0, a)
+            && (a + 1..b)
+                .find(|&k| mention_of[k].is_some())
+                .is_some_and(|m| verb_in(m, b))
+    };
     for pair in commas.windows(2) {
         let (a, b) = (pair[0], pair[1]);
+        if rules.keep_main_clause && main_clause(a, b) {
+            continue;
+        }
         if within(count(a + 1, b), rules.min, rules.max) {
             dropped[a..b].iter_mut().for_each(|d| *d = true);
         }
@@ -921,6 +935,7 @@ pub fn clauses(
     words: &[Word],
     tags: &[Tag],
     mention_of: &[Option<usize>],
+    dropped: &[bool],
     split_needs_verb: bool,
 ) -> Vec<(usize, usize)> {
     let n = words.len();
@@ -945,11 +960,19 @@ pub fn clauses(
         // A clause needs a verb: "a new bombing and shelling offensive" is one noun phrase,
         // not two clauses, when no known verb follows the conjunction before the next one.
         if split_needs_verb {
+            // The clause after the conjunction runs to the next conjunction or comma: "shot
+            // and wounded a soldier in the area, after what the army called a breach" is one
+            // clause with a verb phrase, "called" belonging to the aside.
             let next_conj = (i + 1..n)
-                .find(|&k| words[k].kind == WordKind::Conj)
+                .find(|&k| matches!(words[k].kind, WordKind::Conj | WordKind::Comma))
                 .unwrap_or(n);
-            let verb_after = (i + 1..next_conj).any(|k| matches!(tags[k], Tag::Verb { .. }));
-            let verb_before = (start..i).any(|k| matches!(tags[k], Tag::Verb { .. }));
+            // A verb in a dropped aside does not count: "shot and wounded a soldier, the
+            // army said" is one clause, its "said" dropped.
+            let verb_at = |k: usize| {
+                matches!(tags[k], Tag::Verb { .. }) && !dropped.get(k).copied().unwrap_or(false)
+            };
+            let verb_after = (i + 1..next_conj).any(verb_at);
+            let verb_before = (start..i).any(verb_at);
             if !verb_after || !verb_before {
                 continue;
             }
