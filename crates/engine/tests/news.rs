@@ -548,3 +548,28 @@ fn the_main_clause_between_a_lead_in_and_an_aside_is_kept() {
         vec![t("ISRMIL", "LBNMIL", "193")]
     );
 }
+
+#[test]
+fn according_to_names_the_report_not_the_doer() {
+    let events = article(
+        "According to Armenia, Azerbaijani forces attacked Armenian troops.",
+        None,
+    );
+    assert_eq!(triples(&events), vec![t("AZEMIL", "ARMMIL", "190")]);
+    assert!(events
+        .iter()
+        .all(|e| e.modality == atalaya_engine::Modality::Reported));
+}
+
+#[test]
+fn exchanged_fire_and_clashes_go_both_ways() {
+    assert_eq!(
+        code("India and Pakistan exchanged fire along the disputed border."),
+        vec![t("INDGOV", "PAKGOV", "190"), t("PAKGOV", "INDGOV", "190")]
+    );
+    // A joint strike is no fight between the allies.
+    assert_eq!(
+        code("US and British aircraft struck Houthi targets."),
+        vec![t("GBRGOV", "YEMREB", "195"), t("USAGOV", "YEMREB", "195")]
+    );
+}

@@ -670,6 +670,18 @@ impl Engine {
             }
         }
         let mut dropped = parse::drop_comma_clauses(&words, &tags, &mention_of, opts.comma);
+        // News: "According to the ministry, X attacked Y": the lead-in names the source of
+        // the report (the context reads it as attribution), never the doer.
+        if opts.country_sector.is_some() && tabari.is_none() {
+            let key = |k: usize| words.get(k).map_or("", |w| w.key.as_str());
+            if key(0) == "according" && key(1) == "to" {
+                if let Some(comma) = words.iter().position(|w| w.kind == WordKind::Comma) {
+                    if comma + 1 < words.len() {
+                        dropped[..=comma].iter_mut().for_each(|d| *d = true);
+                    }
+                }
+            }
+        }
         if opts.country_sector.is_some() && tabari.is_none() {
             keep_named_appositions(&words, &mut dropped);
         }
@@ -2118,12 +2130,23 @@ fn mutual_code(code: &str) -> bool {
         || atalaya_cameo::is_symmetric(code)
 }
 
-/// "each other", "one another": the clause's act goes both ways between a compound's members.
+/// "each other", "one another": the clause's act goes both ways between a compound's members;
+/// so does fire exchanged or traded, and a clash ("India and Pakistan exchanged fire").
 fn reciprocal(view: &ClauseView) -> bool {
     view.words.windows(2).any(|w| {
         matches!(
             (w[0].key.as_str(), w[1].key.as_str()),
-            ("each", "other") | ("one", "another")
+            ("each", "other")
+                | ("one", "another")
+                | (
+                    "exchanged" | "exchange" | "exchanging" | "traded" | "trade" | "trading",
+                    "fire" | "gunfire" | "shots" | "artillery" | "blows"
+                )
+        )
+    }) || view.words.iter().any(|w| {
+        matches!(
+            w.key.as_str(),
+            "clashed" | "clash" | "clashes" | "clashing" | "skirmished"
         )
     })
 }
