@@ -573,3 +573,15 @@ fn exchanged_fire_and_clashes_go_both_ways() {
         vec![t("GBRGOV", "YEMREB", "195"), t("USAGOV", "YEMREB", "195")]
     );
 }
+
+#[test]
+fn the_end_after_an_apposition_holds_the_verb() {
+    // The name between commas is an apposition; what follows the second comma is the
+    // sentence's predicate, not a trailing aside.
+    assert_eq!(
+        code(
+            "Ukraine's foreign minister, Dmytro Kuleba, called on NATO to send more air defenses."
+        ),
+        vec![t("UKRGOV", "IGOWSTNAT", "020")]
+    );
+}

@@ -919,7 +919,12 @@ pub fn drop_comma_clauses(
     let last = commas[commas.len() - 1];
     let lead_in =
         rules.keep_main_clause && commas.len() == 1 && count(0, last) <= count(last + 1, n);
-    if !lead_in && within(count(last + 1, n), rules.emin, rules.emax) {
+    // "Ukraine's foreign minister, Dmytro Kuleba, called on NATO to ...": the end holds the
+    // sentence's verb when nothing kept before it has one.
+    let only_verb = rules.keep_main_clause
+        && verb_in(last + 1, n)
+        && !(0..last).any(|k| !dropped[k] && matches!(tags.get(k), Some(Tag::Verb { .. })));
+    if !lead_in && !only_verb && within(count(last + 1, n), rules.emin, rules.emax) {
         dropped[last..].iter_mut().for_each(|d| *d = true);
     }
     // Never drop everything.
