@@ -426,3 +426,36 @@ fn a_noun_after_a_determiner_and_a_year_is_no_verb() {
     let got = code("Mexican authorities transferred Rafael Caro Quintero, who is wanted for the murder of a US drug agent, to New York.");
     assert!(got.iter().all(|(_, _, c)| !c.starts_with("18")), "{got:?}");
 }
+
+/// An article with no publication date (a page whose header was lost).
+fn code_undated(text: &str) -> Vec<Triple> {
+    let a = Article {
+        id: "n".into(),
+        text: text.into(),
+        ..Article::default()
+    };
+    triples(&engine().code_article(&a).events)
+}
+
+#[test]
+fn a_title_in_a_persons_name_gives_the_office_of_an_undated_article() {
+    // Undated, the dates make both men former officials; the title they are named by says
+    // they held office.
+    assert_eq!(
+        code_undated(
+            "Secretary Blinken spoke with Kenyan Foreign Minister Alfred Mutua on Tuesday."
+        ),
+        vec![t("USAGOV", "KENGOV", "040")]
+    );
+    assert_eq!(
+        code_undated(
+            "Secretary of Defense Lloyd J. Austin III met Polish Defense Minister Mariusz Blaszczak."
+        ),
+        vec![t("USAMIL", "POLMIL", "040")]
+    );
+    // "Former" before the title keeps the former official.
+    assert_eq!(
+        code_undated("Former Secretary Blinken criticized China."),
+        vec![t("USAELI", "CHNGOV", "111")]
+    );
+}

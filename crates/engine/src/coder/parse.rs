@@ -501,7 +501,19 @@ pub fn build_mentions(
     let mut mentions: Vec<Mention> = Vec::new();
     for s in actors {
         let base = match s.actor {
-            Some(a) => actor_code(d, a, date).unwrap_or("").to_string(),
+            Some(a) => {
+                let code = actor_code(d, a, date).unwrap_or("");
+                // "Secretary Blinken", "Secretary of Defense Lloyd J. Austin III": a title
+                // written in the name itself says the person held an office then, whatever the
+                // dates make of an undated article (read as of today: a former official).
+                match (keep_own_sector && !is_word(s.start.wrapping_sub(1), "former"))
+                    .then(|| alias_title_role(d, a, code, words.get(s.start)))
+                    .flatten()
+                {
+                    Some(role) => role.to_string(),
+                    None => code.to_string(),
+                }
+            }
             None => lone_agents.unwrap_or("---").to_string(),
         };
         let mut members = Vec::new();
@@ -600,6 +612,44 @@ pub fn build_mentions(
         });
     }
     mentions
+}
+
+/// Sectors a title of office at the start of a person's name allows ("Secretary Austin",
+/// "Senator Rubio", "Gen. Milley"); `None` for a word that is no title.
+fn title_sectors(first: &str) -> Option<&'static [&'static str]> {
+    Some(match first {
+        "secretary" | "minister" | "president" | "premier" | "chancellor" | "ambassador"
+        | "envoy" | "prime" | "foreign" | "defense" | "defence" | "vice" | "deputy"
+        | "attorney" | "treasury" => &["GOV", "MIL"],
+        "senator" | "sen" | "congressman" | "congresswoman" | "representative" | "rep" => &["LEG"],
+        "general" | "gen" | "admiral" | "adm" => &["MIL"],
+        _ => return None,
+    })
+}
+
+/// The office a titled name ("Secretary Blinken") gives a person whose code on the article's
+/// day is that of a former official (`XXXELI`): the latest of the person's dated roles in a
+/// sector the title allows. `None` when the code is not `ELI`, the name has no title, or no
+/// role fits (the code then stands).
+fn alias_title_role<'a>(
+    d: &'a Dictionaries,
+    actor: u32,
+    code: &str,
+    first: Option<&Word>,
+) -> Option<&'a str> {
+    if code.get(3..6) != Some("ELI") {
+        return None;
+    }
+    let sectors = title_sectors(first?.key.as_str())?;
+    d.actors
+        .get(actor as usize)?
+        .codes
+        .iter()
+        .filter(|c| c.from.is_some() || c.until.is_some())
+        .filter(|c| c.code.get(..3) == code.get(..3))
+        .filter(|c| c.code.get(3..6).is_some_and(|s| sectors.contains(&s)))
+        .max_by_key(|c| c.from)
+        .map(|c| c.code.as_str())
 }
 
 /// A person's dated code under a title of office ("President X", "Secretary of Defense X"):
