@@ -459,3 +459,12 @@ fn a_title_in_a_persons_name_gives_the_office_of_an_undated_article() {
         vec![t("USAELI", "CHNGOV", "111")]
     );
 }
+
+#[test]
+fn a_country_after_in_is_no_doer_of_a_verbal_act() {
+    // The delegates are not coded; Lebanon is where they met.
+    assert_eq!(
+        code("In Lebanon, the delegates praised Qatar for its mediation."),
+        vec![]
+    );
+}
