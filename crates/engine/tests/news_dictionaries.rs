@@ -1013,3 +1013,17 @@ fn shells_landing_and_planes_slamming_targets_are_force() {
     // A warning to the public to take shelter threatens no one.
     assert!(code("Israeli officials warned residents to seek shelter.").is_empty());
 }
+
+#[test]
+fn going_home_is_no_return_of_captives() {
+    // The civilians go home; the prisoners later in the sentence are returned by no one.
+    assert_eq!(
+        code("Azerbaijan allowed Armenian civilians to return to their homes in Karabakh alongside prisoners."),
+        vec![]
+    );
+    // Captives sent home are still returned.
+    assert_eq!(
+        code("Russia returned the prisoners to their homes in Ukraine."),
+        vec![t("RUSGOV", "UKRGOV", "0841")]
+    );
+}
