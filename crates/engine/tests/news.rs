@@ -468,3 +468,16 @@ fn a_country_after_in_is_no_doer_of_a_verbal_act() {
         vec![]
     );
 }
+
+#[test]
+fn a_compound_after_a_is_a_noun_not_a_verb() {
+    // "a hostage release": the mediators release no one.
+    assert_eq!(
+        code("Egyptian mediators are working toward a hostage release from Hamas."),
+        vec![]
+    );
+    assert_eq!(
+        code("The Israeli families want a hostage release in Gaza."),
+        vec![]
+    );
+}

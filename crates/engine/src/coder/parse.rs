@@ -193,8 +193,17 @@ pub fn tag_words(
                 && i >= 2
                 && words[i - 1].key.chars().all(|c| c.is_ascii_digit())
                 && words[i - 2].kind == WordKind::Det;
+            // "a hostage release", "a prisoner exchange", "a peace deal": after "a" and a noun
+            // of such compounds, a base form is the compound's head, not a verb (that would be
+            // "releases"). Adjectives may stand there too ("a great pleasure"): nouns only.
+            let after_a_noun = !tabari_rules
+                && i >= 2
+                && matches!(words[i - 2].key.as_str(), "a" | "an")
+                && COMPOUND_MODIFIERS.contains(&words[i - 1].key.as_str())
+                && !["s", "ed", "ing"].iter().any(|e| words[i].key.ends_with(e));
             let after_det = matches!(prev, Some(WordKind::Det))
                 || after_det_number
+                || after_a_noun
                 || (!tabari_rules
                     && matches!(
                         prev,
@@ -224,6 +233,29 @@ pub fn tag_words(
     }
     (tags, discard)
 }
+
+/// Nouns that head-modify an event noun in news ("a hostage release", "an arms deal", "a troop
+/// withdrawal"): after "a" + one of them, a verb's base form is the compound's noun.
+const COMPOUND_MODIFIERS: &[&str] = &[
+    "hostage",
+    "prisoner",
+    "detainee",
+    "captive",
+    "ceasefire",
+    "truce",
+    "peace",
+    "arms",
+    "trade",
+    "aid",
+    "troop",
+    "border",
+    "security",
+    "nuclear",
+    "weapons",
+    "gas",
+    "oil",
+    "grain",
+];
 
 /// Prepositions after which a verb's form is read as a noun ("to" is left out: it makes
 /// infinitives).
