@@ -481,3 +481,16 @@ fn a_compound_after_a_is_a_noun_not_a_verb() {
         vec![]
     );
 }
+
+#[test]
+fn an_offer_to_meet_is_an_intent_to_meet() {
+    // The offer is a noun; the meeting it offers has not happened.
+    assert_eq!(
+        code("South Korea repeated its offer to meet North Korea."),
+        vec![t("KORGOV", "PRKGOV", "036")]
+    );
+    assert_eq!(
+        code("Seoul renewed its proposal to hold talks with Pyongyang."),
+        vec![t("KORGOV", "PRKGOV", "036")]
+    );
+}
