@@ -494,3 +494,16 @@ fn an_offer_to_meet_is_an_intent_to_meet() {
         vec![t("KORGOV", "PRKGOV", "036")]
     );
 }
+
+#[test]
+fn an_official_backing_his_own_state_is_no_event() {
+    // In 2026 Blinken is a former official; the partner his support is for is India.
+    assert_eq!(
+        triples(&article_on(
+            "Blinken voiced support for a partnership between the United States and India.",
+            None,
+            "2026-03-01"
+        )),
+        vec![t("USAELI", "INDGOV", "051")]
+    );
+}

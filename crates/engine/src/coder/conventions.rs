@@ -217,10 +217,14 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
             continue;
         }
         // Two organs of one state cooperating ("Northern Command is working with Homeland
-        // Security"): internal procedure, not an interaction between actors.
+        // Security"): internal procedure, not an interaction between actors. So is an
+        // official named by an office he holds or held (`ELI`, a "designate") supporting his
+        // own state ("Iraq's prime minister-designate backed a partnership between the United
+        // States and Iraq": the partner is the United States).
+        let organ_or_official = |c: &str| state_organ(c) || c.get(3..6) == Some("ELI");
         if s.get(..3) == t.get(..3)
             && !s.starts_with("---")
-            && state_organ(s)
+            && organ_or_official(s)
             && state_organ(t)
             && matches!(
                 e.cameo.get(..2),
