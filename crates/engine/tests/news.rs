@@ -507,3 +507,16 @@ fn an_official_backing_his_own_state_is_no_event() {
         vec![t("USAELI", "INDGOV", "051")]
     );
 }
+
+#[test]
+fn the_title_of_a_definite_description_finds_its_person_in_any_sector() {
+    // "The secretary" is the defense secretary named before, a MIL actor.
+    assert_eq!(
+        triples(&article_on(
+            "Secretary Austin visited Kyiv on Monday.\n\nThe secretary praised Ukraine for its courage.",
+            None,
+            "2023-09-12"
+        )),
+        vec![t("USAMIL", "UKRGOV", "042"), t("USAMIL", "UKRGOV", "051")]
+    );
+}
