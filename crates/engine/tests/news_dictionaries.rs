@@ -1027,3 +1027,22 @@ fn going_home_is_no_return_of_captives() {
         vec![t("RUSGOV", "UKRGOV", "0841")]
     );
 }
+
+#[test]
+fn a_call_made_to_congratulate_is_a_call_by_the_caller() {
+    // The caller congratulates: the one called is not the subject of "to congratulate".
+    assert_eq!(
+        code_on(
+            "President Biden called Prime Minister Fumio Kishida today to congratulate him on his election.",
+            "2021-10-05"
+        ),
+        vec![t("USAGOV", "JPNGOV", "041")]
+    );
+    assert_eq!(
+        code_on(
+            "President Biden called Fumio Kishida on Monday to thank him for his support.",
+            "2021-10-05"
+        ),
+        vec![t("USAGOV", "JPNGOV", "041")]
+    );
+}
