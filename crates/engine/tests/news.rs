@@ -519,4 +519,13 @@ fn the_title_of_a_definite_description_finds_its_person_in_any_sector() {
         )),
         vec![t("USAMIL", "UKRGOV", "042"), t("USAMIL", "UKRGOV", "051")]
     );
+    // "The press secretary" is another office: not the secretary named before.
+    assert_eq!(
+        triples(&article_on(
+            "Secretary Austin flew to Baghdad on Monday.\n\nAccording to the press secretary, the strikes destroyed facilities used by Iranian-backed militias.",
+            None,
+            "2023-09-12"
+        )),
+        vec![t("USAMIL", "IRQGOV", "042")]
+    );
 }

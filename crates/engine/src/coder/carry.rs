@@ -239,9 +239,15 @@ impl ArticleCarry {
                 .get(mention.end.wrapping_sub(1))
                 .map(|w| w.key.as_str())
                 .filter(|h| PERSON_AGENT_HEADS.contains(h));
-            // The title names the person whatever his sector: "the Secretary" after "Secretary
-            // Austin" is the defense secretary (`MIL`), not some other `GOV` official.
-            let titled = head.and_then(|h| self.nearest(|c: &Carried| c.titles.contains(&h)));
+            // The bare title names the person whatever his sector: "the Secretary" after
+            // "Secretary Austin" is the defense secretary (`MIL`), not some other `GOV`
+            // official. A modified one is another office ("the press secretary").
+            let bare = mention.end == mention.start + 1;
+            let titled = head.and_then(|h| {
+                self.nearest(|c: &Carried| {
+                    c.titles.contains(&h) && (bare || has_sector(&c.hit.code, sector))
+                })
+            });
             // "The regime" is how a statement names the government it condemns, never the
             // one that speaks in it (a State Department statement: not the United States).
             let regime = words
