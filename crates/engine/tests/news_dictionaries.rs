@@ -1046,3 +1046,14 @@ fn a_call_made_to_congratulate_is_a_call_by_the_caller() {
         vec![t("USAGOV", "JPNGOV", "041")]
     );
 }
+
+#[test]
+fn a_countrys_act_discussed_is_the_topic_not_the_counterpart() {
+    // DISCUSS (verbs/04-consult.txt): "discussed X's program" talks about X.
+    assert_eq!(code("Germany discussed Iran's nuclear program."), vec![]);
+    // A counterpart named with its agent stays one.
+    assert_eq!(
+        code("Germany consulted Iran's foreign minister."),
+        vec![t("DEUGOV", "IRNGOV", "040")]
+    );
+}
