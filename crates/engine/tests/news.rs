@@ -453,6 +453,11 @@ fn a_title_in_a_persons_name_gives_the_office_of_an_undated_article() {
         ),
         vec![t("USAMIL", "POLMIL", "040")]
     );
+    // A role still held (a start, no end) is the person's role on an undated page.
+    assert_eq!(
+        code_undated("Kim Jong Un criticized South Korea."),
+        vec![t("PRKGOV", "KORGOV", "111")]
+    );
     // "Former" before the title keeps the former official.
     assert_eq!(
         code_undated("Former Secretary Blinken criticized China."),

@@ -279,17 +279,21 @@ fn is_noun_preposition(key: &str) -> bool {
 }
 
 /// The code an actor entry has on `date` (first dated code that covers it, else the first
-/// undated one). `None` when the entry is null-coded then.
+/// undated one). With no date (a page whose date was lost), a role still held — one with a
+/// start and no end — is the one the person has now: "Kim Jong Un" of an undated page is the
+/// leader, not a former official. `None` when the entry is null-coded then.
 pub fn actor_code(d: &Dictionaries, actor: u32, date: Option<NaiveDate>) -> Option<&str> {
     let entry = d.actors.get(actor as usize)?;
     let mut fallback = None;
     for c in &entry.codes {
         let dated = c.from.is_some() || c.until.is_some();
         if dated {
-            if let Some(day) = date {
-                if c.covers(day) {
-                    return non_null(&c.code);
-                }
+            let holds = match date {
+                Some(day) => c.covers(day),
+                None => c.from.is_some() && c.until.is_none(),
+            };
+            if holds {
+                return non_null(&c.code);
             }
         } else if fallback.is_none() {
             fallback = Some(c.code.as_str());
