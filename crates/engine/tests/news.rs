@@ -534,3 +534,17 @@ fn the_title_of_a_definite_description_finds_its_person_in_any_sector() {
         vec![t("USAMIL", "IRQGOV", "042")]
     );
 }
+
+#[test]
+fn the_venue_after_the_one_met_is_no_counterpart() {
+    // The one met is not coded; Turkey is where.
+    assert_eq!(
+        code("Lavrov will meet with Anatoly Petrenko in Turkey next week."),
+        vec![]
+    );
+    // With no "with" before it, the place may be the host (a visit, as the news suite codes it).
+    assert_eq!(
+        code("Lavrov met in Turkey with Anatoly Petrenko."),
+        vec![t("RUSGOV", "TURGOV", "040")]
+    );
+}

@@ -5,7 +5,8 @@
 //!   extradited", "sanctions on Venezuela" → `MEXGOV`, `VENGOV` (the sector is the option's);
 //!   its people named by a plural demonym ("Mexicans", "Israelis") are its civilians (`CVL`);
 //! - a bare country after "in"/"at" as the doer of a verbal or cooperative act ("the situation
-//!   in Gaza, agreeing ...") is a place: no event;
+//!   in Gaza, agreeing ...") is a place, and so is one after "with <someone not coded> in" as
+//!   the other side of a meeting ("would meet with Kim in Singapore"): no event;
 //! - no event with a state organ of no state (`---GOV`: "the ministry", "a judge" whose
 //!   country nothing names);
 //! - no force posture (15x) whose target is the doer's own troops or police (an instrument);
@@ -175,8 +176,39 @@ fn names_a_place(e: &Event) -> bool {
     matches!(prep.as_str(), "in" | "at" | "inside")
 }
 
+/// A meeting's venue: "would meet with Kim in Singapore" when the one met ("Kim") is not coded
+/// and the country after "in" comes after the "with" that named him. (With no "with" the place
+/// may be the host: "met for a dialogue in Mexico City" is a visit to Mexico.)
+fn names_the_venue(e: &Event) -> bool {
+    let actor = &e.target;
+    if actor.code.len() != 3 || !atalaya_cameo::is_iso3(&actor.code) {
+        return false;
+    }
+    if !e.cameo.starts_with("04") || e.cameo.starts_with("042") {
+        return false;
+    }
+    let before = text_before(e, actor).trim_end();
+    let Some(in_at) = before
+        .rfind(' ')
+        .filter(|&i| matches!(&before[i + 1..], "in" | "at"))
+    else {
+        return false;
+    };
+    // From the verb's start: its form may hold the "with" ("meet with").
+    let Some(verb_start) = e
+        .matched
+        .verb_span
+        .and_then(|v| v.start.checked_sub(e.span.start))
+    else {
+        return false;
+    };
+    before
+        .get(verb_start.min(in_at)..in_at)
+        .is_some_and(|between| between.split_whitespace().any(|w| w == "with"))
+}
+
 pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
-    events.retain(|e| !names_a_place(e));
+    events.retain(|e| !names_a_place(e) && !names_the_venue(e));
     for e in events.iter_mut() {
         let verb_at = e.matched.verb_span.map(|v| v.start);
         let people = [&e.source, &e.target].map(|a| {
