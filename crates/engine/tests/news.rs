@@ -458,6 +458,17 @@ fn a_title_in_a_persons_name_gives_the_office_of_an_undated_article() {
         code_undated("Kim Jong Un criticized South Korea."),
         vec![t("PRKGOV", "KORGOV", "111")]
     );
+    // The title may follow the country's adjective.
+    assert_eq!(
+        code_undated("Chinese President Hu Jintao criticized Japan."),
+        vec![t("CHNGOV", "JPNGOV", "111")]
+    );
+    // A secretary-general's office is not his country's.
+    assert!(
+        code_undated("U.N. Secretary-General Ban Ki-moon criticized Syria.")
+            .iter()
+            .all(|(s, _, _)| s != "KORGOV")
+    );
     // "Former" before the title keeps the former official.
     assert_eq!(
         code_undated("Former Secretary Blinken criticized China."),

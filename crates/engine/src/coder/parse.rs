@@ -543,7 +543,7 @@ pub fn build_mentions(
                 // written in the name itself says the person held an office then, whatever the
                 // dates make of an undated article (read as of today: a former official).
                 match (keep_own_sector && !is_word(s.start.wrapping_sub(1), "former"))
-                    .then(|| alias_title_role(d, a, code, words.get(s.start)))
+                    .then(|| alias_title_role(d, a, code, words.get(s.start..s.end).unwrap_or(&[])))
                     .flatten()
                 {
                     Some(role) => role.to_string(),
@@ -650,13 +650,13 @@ pub fn build_mentions(
     mentions
 }
 
-/// Sectors a title of office at the start of a person's name allows ("Secretary Austin",
+/// Sectors a title of office in a person's name allows ("Secretary Austin",
 /// "Senator Rubio", "Gen. Milley"); `None` for a word that is no title.
 fn title_sectors(first: &str) -> Option<&'static [&'static str]> {
     Some(match first {
         "secretary" | "minister" | "president" | "premier" | "chancellor" | "ambassador"
         | "envoy" | "prime" | "foreign" | "defense" | "defence" | "vice" | "deputy"
-        | "attorney" | "treasury" => &["GOV", "MIL"],
+        | "attorney" | "treasury" | "leader" | "chairman" => &["GOV", "MIL"],
         "senator" | "sen" | "congressman" | "congresswoman" | "representative" | "rep" => &["LEG"],
         "general" | "gen" | "admiral" | "adm" => &["MIL"],
         _ => return None,
@@ -671,12 +671,31 @@ fn alias_title_role<'a>(
     d: &'a Dictionaries,
     actor: u32,
     code: &str,
-    first: Option<&Word>,
+    name: &[Word],
 ) -> Option<&'a str> {
     if code.get(3..6) != Some("ELI") {
         return None;
     }
-    let sectors = title_sectors(first?.key.as_str())?;
+    // The title opens the name or follows its country's adjective ("Chinese President Hu
+    // Jintao", "North Korean leader Kim Jong Un"): one of its first three words.
+    if name
+        .first()
+        .is_some_and(|w| matches!(w.key.as_str(), "former" | "ex"))
+    {
+        return None;
+    }
+    // "Secretary-General Ban Ki-moon" holds an office of an international body, not of his
+    // country: no title of the country's.
+    if name
+        .windows(2)
+        .any(|p| p[0].key == "secretary" && p[1].key == "general")
+    {
+        return None;
+    }
+    let sectors = name
+        .iter()
+        .take(3)
+        .find_map(|w| title_sectors(w.key.as_str()))?;
     d.actors
         .get(actor as usize)?
         .codes
