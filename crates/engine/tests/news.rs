@@ -585,3 +585,136 @@ fn the_end_after_an_apposition_holds_the_verb() {
         vec![t("UKRGOV", "IGOWSTNAT", "020")]
     );
 }
+
+/// An article with no publication date (a page whose header was lost).
+fn code_undated(text: &str) -> Vec<Triple> {
+    let a = Article {
+        id: "n".into(),
+        text: text.into(),
+        ..Article::default()
+    };
+    triples(&engine().code_article(&a).events)
+}
+
+#[test]
+fn a_title_in_a_persons_name_gives_the_office_of_an_undated_article() {
+    // Undated, the dates make both men former officials; the title they are named by says
+    // they held office.
+    assert_eq!(
+        code_undated(
+            "Secretary Blinken spoke with Kenyan Foreign Minister Alfred Mutua on Tuesday."
+        ),
+        vec![t("USAGOV", "KENGOV", "040")]
+    );
+    assert_eq!(
+        code_undated(
+            "Secretary of Defense Lloyd J. Austin III met Polish Defense Minister Mariusz Blaszczak."
+        ),
+        vec![t("USAMIL", "POLMIL", "040")]
+    );
+    // A role still held (a start, no end) is the person's role on an undated page.
+    assert_eq!(
+        code_undated("Kim Jong Un criticized South Korea."),
+        vec![t("PRKGOV", "KORGOV", "111")]
+    );
+    // The title may follow the country's adjective.
+    assert_eq!(
+        code_undated("Chinese President Hu Jintao criticized Japan."),
+        vec![t("CHNGOV", "JPNGOV", "111")]
+    );
+    // A secretary-general's office is not his country's.
+    assert!(
+        code_undated("U.N. Secretary-General Ban Ki-moon criticized Syria.")
+            .iter()
+            .all(|(s, _, _)| s != "KORGOV")
+    );
+    // "Former" before the title keeps the former official.
+    assert_eq!(
+        code_undated("Former Secretary Blinken criticized China."),
+        vec![t("USAELI", "CHNGOV", "111")]
+    );
+}
+
+#[test]
+fn a_country_after_in_is_no_doer_of_a_verbal_act() {
+    // The delegates are not coded; Lebanon is where they met.
+    assert_eq!(
+        code("In Lebanon, the delegates praised Qatar for its mediation."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_compound_after_a_is_a_noun_not_a_verb() {
+    // "a hostage release": the mediators release no one.
+    assert_eq!(
+        code("Egyptian mediators are working toward a hostage release from Hamas."),
+        vec![]
+    );
+    assert_eq!(
+        code("The Israeli families want a hostage release in Gaza."),
+        vec![]
+    );
+}
+
+#[test]
+fn an_offer_to_meet_is_an_intent_to_meet() {
+    // The offer is a noun; the meeting it offers has not happened.
+    assert_eq!(
+        code("South Korea repeated its offer to meet North Korea."),
+        vec![t("KORGOV", "PRKGOV", "036")]
+    );
+    assert_eq!(
+        code("Seoul renewed its proposal to hold talks with Pyongyang."),
+        vec![t("KORGOV", "PRKGOV", "036")]
+    );
+}
+
+#[test]
+fn an_official_backing_his_own_state_is_no_event() {
+    // In 2026 Blinken is a former official; the partner his support is for is India.
+    assert_eq!(
+        triples(&article_on(
+            "Blinken voiced support for a partnership between the United States and India.",
+            None,
+            "2026-03-01"
+        )),
+        vec![t("USAELI", "INDGOV", "051")]
+    );
+}
+
+#[test]
+fn the_title_of_a_definite_description_finds_its_person_in_any_sector() {
+    // "The secretary" is the defense secretary named before, a MIL actor.
+    assert_eq!(
+        triples(&article_on(
+            "Secretary Austin visited Kyiv on Monday.\n\nThe secretary praised Ukraine for its courage.",
+            None,
+            "2023-09-12"
+        )),
+        vec![t("USAMIL", "UKRGOV", "042"), t("USAMIL", "UKRGOV", "051")]
+    );
+    // "The press secretary" is another office: not the secretary named before.
+    assert_eq!(
+        triples(&article_on(
+            "Secretary Austin flew to Baghdad on Monday.\n\nAccording to the press secretary, the strikes destroyed facilities used by Iranian-backed militias.",
+            None,
+            "2023-09-12"
+        )),
+        vec![t("USAMIL", "IRQGOV", "042")]
+    );
+}
+
+#[test]
+fn the_venue_after_the_one_met_is_no_counterpart() {
+    // The one met is not coded; Turkey is where.
+    assert_eq!(
+        code("Lavrov will meet with Anatoly Petrenko in Turkey next week."),
+        vec![]
+    );
+    // With no "with" before it, the place may be the host (a visit, as the news suite codes it).
+    assert_eq!(
+        code("Lavrov met in Turkey with Anatoly Petrenko."),
+        vec![t("RUSGOV", "TURGOV", "040")]
+    );
+}

@@ -1013,3 +1013,47 @@ fn shells_landing_and_planes_slamming_targets_are_force() {
     // A warning to the public to take shelter threatens no one.
     assert!(code("Israeli officials warned residents to seek shelter.").is_empty());
 }
+
+#[test]
+fn going_home_is_no_return_of_captives() {
+    // The civilians go home; the prisoners later in the sentence are returned by no one.
+    assert_eq!(
+        code("Azerbaijan allowed Armenian civilians to return to their homes in Karabakh alongside prisoners."),
+        vec![]
+    );
+    // Captives sent home are still returned.
+    assert_eq!(
+        code("Russia returned the prisoners to their homes in Ukraine."),
+        vec![t("RUSGOV", "UKRGOV", "0841")]
+    );
+}
+
+#[test]
+fn a_call_made_to_congratulate_is_a_call_by_the_caller() {
+    // The caller congratulates: the one called is not the subject of "to congratulate".
+    assert_eq!(
+        code_on(
+            "President Biden called Prime Minister Fumio Kishida today to congratulate him on his election.",
+            "2021-10-05"
+        ),
+        vec![t("USAGOV", "JPNGOV", "041")]
+    );
+    assert_eq!(
+        code_on(
+            "President Biden called Fumio Kishida on Monday to thank him for his support.",
+            "2021-10-05"
+        ),
+        vec![t("USAGOV", "JPNGOV", "041")]
+    );
+}
+
+#[test]
+fn a_countrys_act_discussed_is_the_topic_not_the_counterpart() {
+    // DISCUSS (verbs/04-consult.txt): "discussed X's program" talks about X.
+    assert_eq!(code("Germany discussed Iran's nuclear program."), vec![]);
+    // A counterpart named with its agent stays one.
+    assert_eq!(
+        code("Germany consulted Iran's foreign minister."),
+        vec![t("DEUGOV", "IRNGOV", "040")]
+    );
+}

@@ -19,8 +19,9 @@
 //!   sentence is another one: "Mexican lawmakers urged the Senate"); several different codes
 //!   at the nearest level → unchanged. A description with a person head ("the ambassador",
 //!   "the secretary") first looks for an earlier actor named with that same word ("US
-//!   Ambassador Ronald Johnson"), nearest first, so that it does not take another official of
-//!   the same country and sector.
+//!   Ambassador Ronald Johnson"), nearest first and whatever its sector ("the secretary" after
+//!   "Secretary Austin" is `USAMIL`), so that it does not take another official of the same
+//!   country and sector.
 //! - An object pronoun ("praised her for …", "met him") cannot be its own clause's subject:
 //!   when the parser linked it to an actor of its sentence, or did not link it ("him"), it
 //!   takes the nearest earlier person whose code no actor of its sentence has, or nothing.
@@ -243,8 +244,14 @@ impl ArticleCarry {
                 .get(mention.end.wrapping_sub(1))
                 .map(|w| w.key.as_str())
                 .filter(|h| PERSON_AGENT_HEADS.contains(h));
+            // The bare title names the person whatever his sector: "the Secretary" after
+            // "Secretary Austin" is the defense secretary (`MIL`), not some other `GOV`
+            // official. A modified one is another office ("the press secretary").
+            let bare = mention.end == mention.start + 1;
             let titled = head.and_then(|h| {
-                self.nearest(|c: &Carried| has_sector(&c.hit.code, sector) && c.titles.contains(&h))
+                self.nearest(|c: &Carried| {
+                    c.titles.contains(&h) && (bare || has_sector(&c.hit.code, sector))
+                })
             });
             // "The regime" is how a statement names the government it condemns, never the
             // one that speaks in it (a State Department statement: not the United States).

@@ -4,6 +4,9 @@
 //! - a country named as the doer or the object of a state act is its government: "Mexico
 //!   extradited", "sanctions on Venezuela" → `MEXGOV`, `VENGOV` (the sector is the option's);
 //!   its people named by a plural demonym ("Mexicans", "Israelis") are its civilians (`CVL`);
+//! - a bare country after "in"/"at" as the doer of a verbal or cooperative act ("the situation
+//!   in Gaza, agreeing ...") is a place, and so is one after "with <someone not coded> in" as
+//!   the other side of a meeting ("would meet with Kim in Singapore"): no event;
 //! - no event with a state organ of no state (`---GOV`: "the ministry", "a judge" whose
 //!   country nothing names);
 //! - no force posture (15x) whose target is the doer's own troops or police (an instrument);
@@ -124,7 +127,88 @@ fn state_organ(code: &str) -> bool {
     matches!(code.get(3..6), Some("GOV" | "MIL" | "COP" | "SPY" | "JUD"))
 }
 
+/// The sentence text before an actor's words (empty when the actor names no words).
+fn text_before<'a>(e: &'a Event, actor: &crate::record::ActorRef) -> &'a str {
+    actor
+        .span
+        .and_then(|s| s.start.checked_sub(e.span.start))
+        .and_then(|at| e.sentence.get(..at))
+        .unwrap_or("")
+}
+
+/// A bare country named as where something is or happens, standing as the doer of a verbal
+/// or cooperative act (roots 01–13): "the situation in Gaza, agreeing that ...", "In Gaza, the
+/// group said ...". A place does nothing; the doer is not coded. (As the object it may be the
+/// party: "called for calm in Haiti", "met in Mexico City" with a Mexican host.)
+fn names_a_place(e: &Event) -> bool {
+    let actor = &e.source;
+    if actor.code.len() != 3 || !atalaya_cameo::is_iso3(&actor.code) {
+        return false;
+    }
+    if !matches!(
+        e.cameo.get(..2),
+        Some(
+            "01" | "02"
+                | "03"
+                | "04"
+                | "05"
+                | "06"
+                | "07"
+                | "08"
+                | "09"
+                | "10"
+                | "11"
+                | "12"
+                | "13"
+        )
+    ) {
+        return false;
+    }
+    if text_after(e, actor).starts_with(['\'', '’']) {
+        return false;
+    }
+    let prep = text_before(e, actor)
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(prep.as_str(), "in" | "at" | "inside")
+}
+
+/// A meeting's venue: "would meet with Kim in Singapore" when the one met ("Kim") is not coded
+/// and the country after "in" comes after the "with" that named him. (With no "with" the place
+/// may be the host: "met for a dialogue in Mexico City" is a visit to Mexico.)
+fn names_the_venue(e: &Event) -> bool {
+    let actor = &e.target;
+    if actor.code.len() != 3 || !atalaya_cameo::is_iso3(&actor.code) {
+        return false;
+    }
+    if !e.cameo.starts_with("04") || e.cameo.starts_with("042") {
+        return false;
+    }
+    let before = text_before(e, actor).trim_end();
+    let Some(in_at) = before
+        .rfind(' ')
+        .filter(|&i| matches!(&before[i + 1..], "in" | "at"))
+    else {
+        return false;
+    };
+    // From the verb's start: its form may hold the "with" ("meet with").
+    let Some(verb_start) = e
+        .matched
+        .verb_span
+        .and_then(|v| v.start.checked_sub(e.span.start))
+    else {
+        return false;
+    };
+    before
+        .get(verb_start.min(in_at)..in_at)
+        .is_some_and(|between| between.split_whitespace().any(|w| w == "with"))
+}
+
 pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
+    events.retain(|e| !names_a_place(e) && !names_the_venue(e));
     for e in events.iter_mut() {
         let verb_at = e.matched.verb_span.map(|v| v.start);
         let people = [&e.source, &e.target].map(|a| {
@@ -165,10 +249,14 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
             continue;
         }
         // Two organs of one state cooperating ("Northern Command is working with Homeland
-        // Security"): internal procedure, not an interaction between actors.
+        // Security"): internal procedure, not an interaction between actors. So is an
+        // official named by an office he holds or held (`ELI`, a "designate") supporting his
+        // own state ("Iraq's prime minister-designate backed a partnership between the United
+        // States and Iraq": the partner is the United States).
+        let organ_or_official = |c: &str| state_organ(c) || c.get(3..6) == Some("ELI");
         if s.get(..3) == t.get(..3)
             && !s.starts_with("---")
-            && state_organ(s)
+            && organ_or_official(s)
             && state_organ(t)
             && matches!(
                 e.cameo.get(..2),

@@ -193,8 +193,17 @@ pub fn tag_words(
                 && i >= 2
                 && words[i - 1].key.chars().all(|c| c.is_ascii_digit())
                 && words[i - 2].kind == WordKind::Det;
+            // "a hostage release", "a prisoner exchange", "a peace deal": after "a" and a noun
+            // of such compounds, a base form is the compound's head, not a verb (that would be
+            // "releases"). Adjectives may stand there too ("a great pleasure"): nouns only.
+            let after_a_noun = !tabari_rules
+                && i >= 2
+                && matches!(words[i - 2].key.as_str(), "a" | "an")
+                && COMPOUND_MODIFIERS.contains(&words[i - 1].key.as_str())
+                && !["s", "ed", "ing"].iter().any(|e| words[i].key.ends_with(e));
             let after_det = matches!(prev, Some(WordKind::Det))
                 || after_det_number
+                || after_a_noun
                 || (!tabari_rules
                     && matches!(
                         prev,
@@ -225,6 +234,29 @@ pub fn tag_words(
     (tags, discard)
 }
 
+/// Nouns that head-modify an event noun in news ("a hostage release", "an arms deal", "a troop
+/// withdrawal"): after "a" + one of them, a verb's base form is the compound's noun.
+const COMPOUND_MODIFIERS: &[&str] = &[
+    "hostage",
+    "prisoner",
+    "detainee",
+    "captive",
+    "ceasefire",
+    "truce",
+    "peace",
+    "arms",
+    "trade",
+    "aid",
+    "troop",
+    "border",
+    "security",
+    "nuclear",
+    "weapons",
+    "gas",
+    "oil",
+    "grain",
+];
+
 /// Prepositions after which a verb's form is read as a noun ("to" is left out: it makes
 /// infinitives).
 fn is_noun_preposition(key: &str) -> bool {
@@ -247,17 +279,21 @@ fn is_noun_preposition(key: &str) -> bool {
 }
 
 /// The code an actor entry has on `date` (first dated code that covers it, else the first
-/// undated one). `None` when the entry is null-coded then.
+/// undated one). With no date (a page whose date was lost), a role still held — one with a
+/// start and no end — is the one the person has now: "Kim Jong Un" of an undated page is the
+/// leader, not a former official. `None` when the entry is null-coded then.
 pub fn actor_code(d: &Dictionaries, actor: u32, date: Option<NaiveDate>) -> Option<&str> {
     let entry = d.actors.get(actor as usize)?;
     let mut fallback = None;
     for c in &entry.codes {
         let dated = c.from.is_some() || c.until.is_some();
         if dated {
-            if let Some(day) = date {
-                if c.covers(day) {
-                    return non_null(&c.code);
-                }
+            let holds = match date {
+                Some(day) => c.covers(day),
+                None => c.from.is_some() && c.until.is_none(),
+            };
+            if holds {
+                return non_null(&c.code);
             }
         } else if fallback.is_none() {
             fallback = Some(c.code.as_str());
@@ -501,7 +537,19 @@ pub fn build_mentions(
     let mut mentions: Vec<Mention> = Vec::new();
     for s in actors {
         let base = match s.actor {
-            Some(a) => actor_code(d, a, date).unwrap_or("").to_string(),
+            Some(a) => {
+                let code = actor_code(d, a, date).unwrap_or("");
+                // "Secretary Blinken", "Secretary of Defense Lloyd J. Austin III": a title
+                // written in the name itself says the person held an office then, whatever the
+                // dates make of an undated article (read as of today: a former official).
+                match (keep_own_sector && !is_word(s.start.wrapping_sub(1), "former"))
+                    .then(|| alias_title_role(d, a, code, words.get(s.start..s.end).unwrap_or(&[])))
+                    .flatten()
+                {
+                    Some(role) => role.to_string(),
+                    None => code.to_string(),
+                }
+            }
             None => lone_agents.unwrap_or("---").to_string(),
         };
         let mut members = Vec::new();
@@ -600,6 +648,63 @@ pub fn build_mentions(
         });
     }
     mentions
+}
+
+/// Sectors a title of office in a person's name allows ("Secretary Austin",
+/// "Senator Rubio", "Gen. Milley"); `None` for a word that is no title.
+fn title_sectors(first: &str) -> Option<&'static [&'static str]> {
+    Some(match first {
+        "secretary" | "minister" | "president" | "premier" | "chancellor" | "ambassador"
+        | "envoy" | "prime" | "foreign" | "defense" | "defence" | "vice" | "deputy"
+        | "attorney" | "treasury" | "leader" | "chairman" => &["GOV", "MIL"],
+        "senator" | "sen" | "congressman" | "congresswoman" | "representative" | "rep" => &["LEG"],
+        "general" | "gen" | "admiral" | "adm" => &["MIL"],
+        _ => return None,
+    })
+}
+
+/// The office a titled name ("Secretary Blinken") gives a person whose code on the article's
+/// day is that of a former official (`XXXELI`): the latest of the person's dated roles in a
+/// sector the title allows. `None` when the code is not `ELI`, the name has no title, or no
+/// role fits (the code then stands).
+fn alias_title_role<'a>(
+    d: &'a Dictionaries,
+    actor: u32,
+    code: &str,
+    name: &[Word],
+) -> Option<&'a str> {
+    if code.get(3..6) != Some("ELI") {
+        return None;
+    }
+    // The title opens the name or follows its country's adjective ("Chinese President Hu
+    // Jintao", "North Korean leader Kim Jong Un"): one of its first three words.
+    if name
+        .first()
+        .is_some_and(|w| matches!(w.key.as_str(), "former" | "ex"))
+    {
+        return None;
+    }
+    // "Secretary-General Ban Ki-moon" holds an office of an international body, not of his
+    // country: no title of the country's.
+    if name
+        .windows(2)
+        .any(|p| p[0].key == "secretary" && p[1].key == "general")
+    {
+        return None;
+    }
+    let sectors = name
+        .iter()
+        .take(3)
+        .find_map(|w| title_sectors(w.key.as_str()))?;
+    d.actors
+        .get(actor as usize)?
+        .codes
+        .iter()
+        .filter(|c| c.from.is_some() || c.until.is_some())
+        .filter(|c| c.code.get(..3) == code.get(..3))
+        .filter(|c| c.code.get(3..6).is_some_and(|s| sectors.contains(&s)))
+        .max_by_key(|c| c.from)
+        .map(|c| c.code.as_str())
 }
 
 /// A person's dated code under a title of office ("President X", "Secretary of Defense X"):

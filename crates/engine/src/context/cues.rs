@@ -191,6 +191,21 @@ const DELIBERATIVE: &[&str] = &[
     "authorizes",
 ];
 
+/// Nouns and adjectives of an offer before "to" + a consult verb ("his offer to meet", "ready
+/// to hold talks"): the meeting is offered, not held (036).
+pub(crate) const OFFERS_TO: &[&str] = &[
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "invitation",
+    "invitations",
+    "willingness",
+    "readiness",
+    "willing",
+    "ready",
+];
+
 /// Modal verbs and conditional words.
 const HYPOTHETICAL: &[&str] = &[
     "would", "could", "might", "may", "should", "'d", "if", "unless", "whether", "perhaps",

@@ -384,6 +384,20 @@ pub fn analyze(site: &EventSite) -> Context {
     };
     let mut modality = reading.modality;
     let mut cue = reading.cue;
+    // "reiterated his offer to meet Kim", "is ready to hold talks": the meeting is what is
+    // offered; the act that happened is the offer, an intent to meet (036), made now.
+    let offered = v0 >= 2
+        && site.cameo.starts_with("04")
+        && keys.get(v0 - 1).copied() == Some("to")
+        && keys
+            .get(v0 - 2)
+            .is_some_and(|k| cues::OFFERS_TO.contains(k));
+    if offered && recode.is_none() {
+        recode = Some("036".to_string());
+        idiom_used = true;
+        modality = Modality::Asserted;
+        cue = keys.get(v0 - 2).map(|k| k.to_string());
+    }
     // A threat is itself the verbal act (NEWS-CONVENTIONS §4): "will retaliate", "would strike
     // back" coded 13x are threats made now, not future or considered ones. A condition on the
     // threat ("If Y attacks, X would warn ...") still makes it hypothetical.
