@@ -718,3 +718,15 @@ fn the_venue_after_the_one_met_is_no_counterpart() {
         vec![t("RUSGOV", "TURGOV", "040")]
     );
 }
+
+#[test]
+fn a_participle_clause_after_a_comma_is_no_aside() {
+    assert_eq!(
+        code("Russian forces shelled the city on Sunday, killing three Ukrainian civilians."),
+        vec![t("RUSMIL", "UKRCVL", "194")]
+    );
+    assert_eq!(
+        code("Israeli forces raided the city, killing five Palestinians, officials said."),
+        vec![t("ISRMIL", "PSECVL", "190")]
+    );
+}

@@ -1057,3 +1057,40 @@ fn a_countrys_act_discussed_is_the_topic_not_the_counterpart() {
         vec![t("DEUGOV", "IRNGOV", "040")]
     );
 }
+
+#[test]
+fn fire_traded_attacks_repelled_and_towns_retaken() {
+    assert_eq!(
+        code("Hezbollah and Israel traded fire across the border."),
+        vec![t("ISRGOV", "LBNREB", "190"), t("LBNREB", "ISRGOV", "190")]
+    );
+    assert_eq!(
+        code("Afghan forces repelled a Taliban attack on the provincial capital."),
+        vec![t("AFGMIL", "AFGGOV", "190")]
+    );
+    assert_eq!(
+        code("Somali troops recaptured the town from al-Shabab."),
+        vec![t("SOMMIL", "SOMINS", "192")]
+    );
+    assert_eq!(
+        code("Kenya offered to lead a security mission to Haiti."),
+        vec![t("KENGOV", "HTIGOV", "030")]
+    );
+}
+
+#[test]
+fn armed_groups_of_africa_and_south_asia() {
+    assert_eq!(
+        code("Congolese troops clashed with M23 rebels near Goma."),
+        vec![t("CODMIL", "CODREB", "190")]
+    );
+    // The Rapid Support Forces: a state paramilitary until April 2023, then at war with the army.
+    assert_eq!(
+        code_on("The RSF attacked the army in Khartoum.", "2024-01-10"),
+        vec![t("SDNREB", "SDNMIL", "190")]
+    );
+    assert_eq!(
+        code("Indian troops killed three Lashkar-e-Taiba militants in Kashmir."),
+        vec![t("INDMIL", "PAKINS", "190")]
+    );
+}

@@ -1004,6 +1004,12 @@ pub fn drop_comma_clauses(
     // army said", "Earlier this week, X shelled Y, after ..." (news).
     let verb_in =
         |a: usize, b: usize| (a..b).any(|k| matches!(tags.get(k), Some(Tag::Verb { .. })));
+    // ", killing three civilians": a participle clause tells what the main clause's doer did
+    // to whom; it is no aside.
+    let participle_at = |k: usize| {
+        words.get(k).is_some_and(|w| w.key.ends_with("ing"))
+            && matches!(tags.get(k), Some(Tag::Verb { .. }))
+    };
     let main_clause = |a: usize, b: usize| {
         a == first
             && !verb_in(0, a)
@@ -1013,7 +1019,7 @@ pub fn drop_comma_clauses(
     };
     for pair in commas.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        if rules.keep_main_clause && main_clause(a, b) {
+        if rules.keep_main_clause && (main_clause(a, b) || participle_at(a + 1)) {
             continue;
         }
         if within(count(a + 1, b), rules.min, rules.max) {
@@ -1029,7 +1035,8 @@ pub fn drop_comma_clauses(
     let only_verb = rules.keep_main_clause
         && verb_in(last + 1, n)
         && !(0..last).any(|k| !dropped[k] && matches!(tags.get(k), Some(Tag::Verb { .. })));
-    if !lead_in && !only_verb && within(count(last + 1, n), rules.emin, rules.emax) {
+    let participle = rules.keep_main_clause && participle_at(last + 1);
+    if !lead_in && !only_verb && !participle && within(count(last + 1, n), rules.emin, rules.emax) {
         dropped[last..].iter_mut().for_each(|d| *d = true);
     }
     // Never drop everything.
