@@ -730,3 +730,16 @@ fn a_participle_clause_after_a_comma_is_no_aside() {
         vec![t("ISRMIL", "PSECVL", "190")]
     );
 }
+
+#[test]
+fn violence_between_organs_of_one_state_is_a_misreading() {
+    // The relative clause's doer is "the incident"; India and its own soldier are no dyad.
+    let events = code(
+        "India has accused Pakistan of starting the incident, which it said killed an Indian \
+         soldier.",
+    );
+    assert!(
+        !events.iter().any(|(s, t, _)| s.get(..3) == t.get(..3)),
+        "{events:?}"
+    );
+}

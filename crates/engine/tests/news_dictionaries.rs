@@ -1064,9 +1064,13 @@ fn fire_traded_attacks_repelled_and_towns_retaken() {
         code("Hezbollah and Israel traded fire across the border."),
         vec![t("ISRGOV", "LBNREB", "190"), t("LBNREB", "ISRGOV", "190")]
     );
+    // 2019: the Taliban are insurgents (the government from August 2021).
     assert_eq!(
-        code("Afghan forces repelled a Taliban attack on the provincial capital."),
-        vec![t("AFGMIL", "AFGGOV", "190")]
+        code_on(
+            "Afghan forces repelled a Taliban attack on the provincial capital.",
+            "2019-05-02"
+        ),
+        vec![t("AFGMIL", "AFGINS", "190")]
     );
     assert_eq!(
         code("Somali troops recaptured the town from al-Shabab."),
@@ -1092,5 +1096,13 @@ fn armed_groups_of_africa_and_south_asia() {
     assert_eq!(
         code("Indian troops killed three Lashkar-e-Taiba militants in Kashmir."),
         vec![t("INDMIL", "PAKINS", "190")]
+    );
+}
+
+#[test]
+fn official_protests_filed_or_lodged() {
+    assert_eq!(
+        code("The Philippines filed a diplomatic protest against China over the incident."),
+        vec![t("PHLGOV", "CHNGOV", "114")]
     );
 }

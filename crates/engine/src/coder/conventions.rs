@@ -268,6 +268,17 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
         if stateless_state_organ(s) || stateless_state_organ(t) {
             continue;
         }
+        // Violence between two organs of one state ("India ... killed an Indian soldier" read
+        // from a relative clause whose doer is "the incident"): a coup or mutiny is told with
+        // its own words; coded from the article's state and its own forces, it is a misreading.
+        if s.get(..3) == t.get(..3)
+            && !s.starts_with("---")
+            && state_organ(s)
+            && state_organ(t)
+            && matches!(e.cameo.get(..2), Some("18" | "19" | "20"))
+        {
+            continue;
+        }
         // "Central American countries", "the Middle East": a region is no party to an event
         // under the conventions (a country and a sector, §2).
         if regional(s) || regional(t) {
