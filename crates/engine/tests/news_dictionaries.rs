@@ -1013,3 +1013,69 @@ fn shells_landing_and_planes_slamming_targets_are_force() {
     // A warning to the public to take shelter threatens no one.
     assert!(code("Israeli officials warned residents to seek shelter.").is_empty());
 }
+
+#[test]
+fn readout_emphasis_reviews_greetings_and_hosted_visits() {
+    // HIGHLIGHT (verbs/03-intent.txt): the event noun's possessor is the doer, the partner
+    // follows "to"/"with".
+    assert_eq!(
+        code("Chile's president highlighted Peru's humanitarian assistance to Bolivia."),
+        vec![t("PERGOV", "BOLGOV", "073")]
+    );
+    assert_eq!(
+        code("Chile's foreign minister underscored Peru's aid to Bolivia."),
+        vec![t("PERGOV", "BOLGOV", "070")]
+    );
+    assert_eq!(
+        code("Chile's president stressed Peru's strong partnership with Bolivia."),
+        vec![t("PERGOV", "BOLGOV", "030")]
+    );
+    assert_eq!(
+        code("Chile's president emphasized the partnership with Bolivia."),
+        vec![t("CHLGOV", "BOLGOV", "030")]
+    );
+    // No partner named: nothing (the assistance has no actor on its other side).
+    assert!(code("Chile's president highlighted the assistance to the flood victims.").is_empty());
+    // REAFFIRM with a possessor: "reaffirmed Peru's commitment to Bolivia".
+    assert_eq!(
+        code("Chile's president reaffirmed Peru's commitment to Bolivia."),
+        vec![t("PERGOV", "BOLGOV", "030")]
+    );
+    // TAKE_STOCK (verbs/05): an agreement reviewed (057), cooperation reviewed (060).
+    let got = code(
+        "Chile and Peru took stock of the implementation of the defense cooperation agreement.",
+    );
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "057")), "{got:?}");
+    let got = code("Chile and Peru took stock of their cooperation on border security.");
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "060")), "{got:?}");
+    assert!(code("Chile's president took stock of the damage.").is_empty());
+    // CONFIRM_COOPERATION (verbs/06).
+    let got =
+        code("Chile's president and Peru's president confirmed close cooperation on demining.");
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "060")), "{got:?}");
+    // HOST (verbs/04): the host's 043 and the guest's visit, 042.
+    assert_eq!(
+        code("Chile's president hosted Peru's defense minister in Lima."),
+        vec![t("CHLGOV", "PERMIL", "043"), t("PERMIL", "CHLGOV", "042")]
+    );
+    // JOINED_BY: the greeting of a visitor; not a partner in a statement.
+    assert_eq!(
+        code("Chile's foreign minister said she was delighted to be joined by her friend and colleague, Peru's foreign minister."),
+        vec![t("CHLGOV", "PERGOV", "043"), t("PERGOV", "CHLGOV", "042")]
+    );
+    assert!(code("Mexico was pleased to be joined by Canada in condemning the attack.").is_empty());
+    // WELCOME_GREETING: the one greeted visits the place's government.
+    assert_eq!(
+        code("Peru's foreign minister, welcome back to Brasília."),
+        vec![t("PERGOV", "BRAGOV", "042")]
+    );
+    assert_eq!(
+        code("Welcome to Brasília, Peru's foreign minister."),
+        vec![t("PERGOV", "BRAGOV", "042")]
+    );
+    // VISIT_OF: the noun, visitor after "of", host after "to".
+    assert_eq!(
+        code("The visit of Chile's foreign minister to Peru signifies a strong bond."),
+        vec![t("CHLGOV", "PERGOV", "042")]
+    );
+}
