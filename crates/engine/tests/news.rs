@@ -529,3 +529,24 @@ fn an_accusation_alleges_the_accuseds_act_known_through_the_accuser() {
         vec![t("VENGOV", "COLGOV", "112")]
     );
 }
+
+#[test]
+fn the_two_ministers_of_a_readout_are_its_two_countries() {
+    // carry.rs `resolve_pair`: "the two ministers" names the article's pair, and codes the
+    // acts between them only ("fought a war after they won independence from Spain" has
+    // no event with Spain).
+    let got = code(
+        "Chile's foreign minister met Peru's foreign minister in Lima on Monday. Chile and Peru \
+         share a long border.\n\nThe two ministers agreed to share intelligence on drug \
+         trafficking. The two countries fought a war after they won independence from Spain. \
+         Both sides of the border are calm.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            t("CHLGOV", "PERGOV", "0314"),
+            t("CHLGOV", "PERGOV", "040"),
+            t("PERGOV", "CHLGOV", "0314"),
+        ]
+    );
+}

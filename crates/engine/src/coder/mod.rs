@@ -647,10 +647,13 @@ impl Engine {
             carry.drop_dateline(sentence, base, &words, &mut mentions);
         }
         let mut mentions = parse::resolve_pronouns(&words, mentions, opts.country_sector.is_some());
+        // News: where "the two leaders" / "both sides" stand for the article's pair.
+        let mut pair_starts: Vec<usize> = Vec::new();
         if tabari.is_none() {
             mentions = carry.resolve(&words, mentions);
             if opts.country_sector.is_some() {
                 mentions = carry.resolve_first_person(sentence, base, &words, mentions);
+                (mentions, pair_starts) = carry.resolve_pair(&words, mentions);
             }
             carry.observe(d, &words, &mentions);
         }
@@ -775,6 +778,16 @@ impl Engine {
         }
         if opts.country_sector.is_some() && !self.tabari {
             self.complete_pending(&mut raw, pending, &mut mentions, &words, carry);
+        }
+        if !pair_starts.is_empty() {
+            // "The two leaders discussed ...": an act between the two. The pair is no doer of
+            // acts on others ("the two countries fought wars since they won independence from
+            // Britain") nor their target.
+            let is_pair = |m: Option<usize>| {
+                m.and_then(|i| mentions.get(i))
+                    .is_some_and(|m| m.pronoun && m.is_compound() && pair_starts.contains(&m.start))
+            };
+            raw.retain(|r| (!is_pair(r.source) && !is_pair(r.target)) || r.source == r.target);
         }
         let site = SentenceSite {
             article_id,
