@@ -550,3 +550,17 @@ fn the_two_ministers_of_a_readout_are_its_two_countries() {
         ]
     );
 }
+
+#[test]
+fn a_transcript_label_is_no_part_of_what_is_said() {
+    // coder/mod.rs: a label of up to eight words ("... ANTONY J. BLINKEN:") is the speaker's,
+    // and the sentence is coded without it: its colon would open a comma clause that drops
+    // the greeted visitor (WELCOME_GREETING: the visitor visits the place's government).
+    let got = triples(&article_on(
+        "SECRETARY OF STATE ANTONY J. BLINKEN: Foreign Minister Ebrard, welcome to Washington. \
+         It is good to see you again.",
+        Some("US Department of State"),
+        "2021-10-08",
+    ));
+    assert_eq!(got, vec![t("MEXGOV", "USAGOV", "042")]);
+}

@@ -1058,6 +1058,8 @@ fn readout_emphasis_reviews_greetings_and_hosted_visits() {
         code("Chile's president hosted Peru's defense minister in Lima."),
         vec![t("CHLGOV", "PERMIL", "043"), t("PERMIL", "CHLGOV", "042")]
     );
+    // ... but a meeting hosted is no visit by the country it names (&HOSTED, verbs/00).
+    assert!(code("Chile's president hosted a meeting of the Peru Contact Group.").is_empty());
     // JOINED_BY: the greeting of a visitor; not a partner in a statement.
     assert_eq!(
         code("Chile's foreign minister said she was delighted to be joined by her friend and colleague, Peru's foreign minister."),

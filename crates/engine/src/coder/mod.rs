@@ -153,8 +153,8 @@ fn is_questioner(label: &str) -> bool {
 }
 
 /// A transcript's speaker label opening `sentence`: "SECRETARY BLINKEN:", "FOREIGN MINISTER
-/// MIRZOYAN:", "MR. PRICE:" — one to six words in capitals (no lowercase letter) before a
-/// colon, within the first 60 bytes.
+/// MIRZOYAN:", "MR. PRICE:", "SECRETARY OF DEFENSE LLOYD J. AUSTIN III:" — one to eight
+/// words in capitals (no lowercase letter) before a colon, within the first 60 bytes.
 fn speaker_label(sentence: &str) -> Option<&str> {
     let colon = sentence.find(':').filter(|&c| c < 60)?;
     let label = sentence.get(..colon)?.trim();
@@ -164,7 +164,7 @@ fn speaker_label(sentence: &str) -> Option<&str> {
             && w.chars()
                 .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
     };
-    ((1..=6).contains(&words.len())
+    ((1..=8).contains(&words.len())
         && words.iter().all(|w| capitals(w))
         && words
             .iter()
@@ -427,6 +427,7 @@ impl Engine {
             let Some(sentence) = text.get(s.start..s.end) else {
                 continue;
             };
+            let mut coded = (sentence, s.start);
             if opts.country_sector.is_some() {
                 // A label opens a line: "SECRETARY BLINKEN: ..." after a line break.
                 let line_start = |at: usize| {
@@ -436,6 +437,12 @@ impl Engine {
                             .is_some_and(|t| t.trim_end_matches([' ', '\t']).ends_with('\n'))
                 };
                 if let Some(label) = speaker_label(sentence).filter(|_| line_start(s.start)) {
+                    // The label is no part of what is said: coded with it, its colon opens
+                    // a comma clause that swallows a greeting's vocative ("AUSTIN: Minister
+                    // Gallant, welcome back to the Pentagon").
+                    if let Some(colon) = sentence.find(':') {
+                        coded = (sentence.get(colon + 1..).unwrap_or(""), s.start + colon + 1);
+                    }
                     let (_, mentions) = self.mentions_of(label, date);
                     match mentions.as_slice() {
                         [m] if m.members.len() == 1 => {
@@ -463,8 +470,8 @@ impl Engine {
             let events = self.code_sentence(
                 &article.id,
                 index,
-                sentence,
-                s.start,
+                coded.0,
+                coded.1,
                 date,
                 opts,
                 text,
