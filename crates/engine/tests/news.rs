@@ -537,13 +537,17 @@ fn the_two_ministers_of_a_readout_are_its_two_countries() {
     // no event with Spain).
     let got = code(
         "Chile's foreign minister met Peru's foreign minister in Lima on Monday. Chile and Peru \
-         share a long border.\n\nThe two ministers agreed to share intelligence on drug \
-         trafficking. The two countries fought a war after they won independence from Spain. \
-         Both sides of the border are calm.",
+         share a long border. Peru and Chile trade copper.\n\nThe two ministers agreed to share \
+         intelligence on drug trafficking. The two countries fought a war after they won \
+         independence from Spain. Both sides of the border are calm. Bolivia urged both sides \
+         to settle their issues.",
     );
+    // The pair may be an outsider's target: Bolivia urged each of the two.
     assert_eq!(
         got,
         vec![
+            t("BOLGOV", "CHLGOV", "020"),
+            t("BOLGOV", "PERGOV", "020"),
             t("CHLGOV", "PERGOV", "0314"),
             t("CHLGOV", "PERGOV", "040"),
             t("PERGOV", "CHLGOV", "0314"),

@@ -789,12 +789,12 @@ impl Engine {
         if !pair_starts.is_empty() {
             // "The two leaders discussed ...": an act between the two. The pair is no doer of
             // acts on others ("the two countries fought wars since they won independence from
-            // Britain") nor their target.
+            // Britain"); it may be their target ("China urged both sides to talk").
             let is_pair = |m: Option<usize>| {
                 m.and_then(|i| mentions.get(i))
                     .is_some_and(|m| m.pronoun && m.is_compound() && pair_starts.contains(&m.start))
             };
-            raw.retain(|r| (!is_pair(r.source) && !is_pair(r.target)) || r.source == r.target);
+            raw.retain(|r| !is_pair(r.source) || r.source == r.target);
         }
         let site = SentenceSite {
             article_id,
