@@ -1075,6 +1075,11 @@ fn readout_emphasis_reviews_greetings_and_hosted_visits() {
         code("Welcome to Brasília, Peru's foreign minister."),
         vec![t("PERGOV", "BRAGOV", "042")]
     );
+    // agents.txt: a minister "of National Defense" is military, as a defence minister.
+    assert_eq!(
+        code("Chile's Minister of National Defense praised Peru."),
+        vec![t("CHLMIL", "PERGOV", "051")]
+    );
     // VISIT_OF: the noun, visitor after "of", host after "to".
     assert_eq!(
         code("The visit of Chile's foreign minister to Peru signifies a strong bond."),
