@@ -1075,6 +1075,14 @@ fn readout_emphasis_reviews_greetings_and_hosted_visits() {
         code("Welcome to Brasília, Peru's foreign minister."),
         vec![t("PERGOV", "BRAGOV", "042")]
     );
+    // EXCHANGE_VIEWS (verbs/04): talks, of a compound or with the one named after "with".
+    let got =
+        code("Chile's defense minister and Peru's defense minister exchanged views on security.");
+    assert!(got.contains(&t("CHLMIL", "PERMIL", "040")), "{got:?}");
+    assert_eq!(
+        code("Chile's president exchanged views with Peru's president."),
+        vec![t("CHLGOV", "PERGOV", "040")]
+    );
     // agents.txt: a minister "of National Defense" is military, as a defence minister.
     assert_eq!(
         code("Chile's Minister of National Defense praised Peru."),
