@@ -1041,6 +1041,20 @@ fn readout_emphasis_reviews_greetings_and_hosted_visits() {
         code("Chile's president reaffirmed Peru's commitment to Bolivia."),
         vec![t("PERGOV", "BOLGOV", "030")]
     );
+    // REAFFIRM "support for the defense of X" (0332); HIGHLIGHT "resolve ... to support X"
+    // (032); EXPRESS "appreciation" (051, verbs/01).
+    assert_eq!(
+        code("Chile's president reaffirmed ironclad support for the defense of Peru."),
+        vec![t("CHLGOV", "PERGOV", "0332")]
+    );
+    assert_eq!(
+        code("Chile's president underscored the continued resolve of Chile to support Peru's military."),
+        vec![t("CHLGOV", "PERMIL", "032")]
+    );
+    assert_eq!(
+        code("Chile's president expressed appreciation for Peru's leadership."),
+        vec![t("CHLGOV", "PERGOV", "051")]
+    );
     // TAKE_STOCK (verbs/05): an agreement reviewed (057), cooperation reviewed (060).
     let got = code(
         "Chile and Peru took stock of the implementation of the defense cooperation agreement.",
