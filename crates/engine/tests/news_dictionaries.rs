@@ -1055,6 +1055,14 @@ fn readout_emphasis_reviews_greetings_and_hosted_visits() {
         code("Chile's president expressed appreciation for Peru's leadership."),
         vec![t("CHLGOV", "PERGOV", "051")]
     );
+    // PLEDGE "committed to working with" is the intent (030), not the cooperation (060).
+    assert_eq!(
+        code("Chile is committed to working with Peru on border security."),
+        vec![t("CHLGOV", "PERGOV", "030")]
+    );
+    let got = code("Chile and Peru are committed to working together.");
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "030")), "{got:?}");
+    assert!(got.iter().all(|e| e.2 != "060"), "{got:?}");
     // TAKE_STOCK (verbs/05): an agreement reviewed (057), cooperation reviewed (060).
     let got = code(
         "Chile and Peru took stock of the implementation of the defense cooperation agreement.",
