@@ -568,3 +568,17 @@ fn a_transcript_label_is_no_part_of_what_is_said() {
     ));
     assert_eq!(got, vec![t("MEXGOV", "USAGOV", "042")]);
 }
+
+#[test]
+fn a_compound_carried_into_its_second_clause_cooperates_with_itself() {
+    // coder/mod.rs: "A and B exchanged views ... and committed to ...": the second clause's
+    // doer is the compound, its cooperative act the two sides' own; a hostile one is not.
+    let got = code(
+        "Chile and Peru exchanged views on Bolivia and committed to continue cooperating on \
+         border security.",
+    );
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "030")), "{got:?}");
+    assert!(got.contains(&t("PERGOV", "CHLGOV", "030")), "{got:?}");
+    let got = code("Chile and Peru met in Lima and condemned the attack.");
+    assert!(got.iter().all(|e| e.2 != "111"), "{got:?}");
+}

@@ -1003,6 +1003,20 @@ impl Engine {
                     target = a.1;
                 }
             }
+            // News: a compound doer carried into a clause of its own ("A and B exchanged views
+            // and committed to continue cooperating") does a cooperative act together, as it
+            // would as the clause's subject.
+            if opts.country_sector.is_some()
+                && target.is_none()
+                && source.is_some()
+                && source == *carried_source
+                && source
+                    .and_then(|s| mentions.get(s))
+                    .is_some_and(Mention::is_compound)
+                && mutual_code(code_a.trim_end_matches(['?', '!']))
+            {
+                target = source;
+            }
             if source.is_some() {
                 *carried_source = source;
             }
