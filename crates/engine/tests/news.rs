@@ -743,3 +743,56 @@ fn violence_between_organs_of_one_state_is_a_misreading() {
         "{events:?}"
     );
 }
+
+#[test]
+fn the_two_ministers_of_a_readout_are_its_two_countries() {
+    // carry.rs `resolve_pair`: "the two ministers" names the article's pair, and codes the
+    // acts between them only ("fought a war after they won independence from Spain" has
+    // no event with Spain).
+    let got = code(
+        "Chile's foreign minister met Peru's foreign minister in Lima on Monday. Chile and Peru \
+         share a long border. Peru and Chile trade copper.\n\nThe two ministers agreed to share \
+         intelligence on drug trafficking. The two countries fought a war after they won \
+         independence from Spain. Both sides of the border are calm. Bolivia urged both sides \
+         to settle their issues.",
+    );
+    // The pair may be an outsider's target: Bolivia urged each of the two.
+    assert_eq!(
+        got,
+        vec![
+            t("BOLGOV", "CHLGOV", "020"),
+            t("BOLGOV", "PERGOV", "020"),
+            t("CHLGOV", "PERGOV", "0314"),
+            t("CHLGOV", "PERGOV", "040"),
+            t("PERGOV", "CHLGOV", "0314"),
+        ]
+    );
+}
+
+#[test]
+fn a_transcript_label_is_no_part_of_what_is_said() {
+    // coder/mod.rs: a label of up to eight words ("... ANTONY J. BLINKEN:") is the speaker's,
+    // and the sentence is coded without it: its colon would open a comma clause that drops
+    // the greeted visitor (WELCOME_GREETING: the visitor visits the place's government).
+    let got = triples(&article_on(
+        "SECRETARY OF STATE ANTONY J. BLINKEN: Foreign Minister Ebrard, welcome to Washington. \
+         It is good to see you again.",
+        Some("US Department of State"),
+        "2021-10-08",
+    ));
+    assert_eq!(got, vec![t("MEXGOV", "USAGOV", "042")]);
+}
+
+#[test]
+fn a_compound_carried_into_its_second_clause_cooperates_with_itself() {
+    // coder/mod.rs: "A and B exchanged views ... and committed to ...": the second clause's
+    // doer is the compound, its cooperative act the two sides' own; a hostile one is not.
+    let got = code(
+        "Chile and Peru exchanged views on Bolivia and committed to continue cooperating on \
+         border security.",
+    );
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "030")), "{got:?}");
+    assert!(got.contains(&t("PERGOV", "CHLGOV", "030")), "{got:?}");
+    let got = code("Chile and Peru met in Lima and condemned the attack.");
+    assert!(got.iter().all(|e| e.2 != "111"), "{got:?}");
+}

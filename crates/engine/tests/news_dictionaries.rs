@@ -1106,3 +1106,106 @@ fn official_protests_filed_or_lodged() {
         vec![t("PHLGOV", "CHNGOV", "114")]
     );
 }
+
+#[test]
+fn readout_emphasis_reviews_greetings_and_hosted_visits() {
+    // HIGHLIGHT (verbs/03-intent.txt): the event noun's possessor is the doer, the partner
+    // follows "to"/"with".
+    assert_eq!(
+        code("Chile's president highlighted Peru's humanitarian assistance to Bolivia."),
+        vec![t("PERGOV", "BOLGOV", "073")]
+    );
+    assert_eq!(
+        code("Chile's foreign minister underscored Peru's aid to Bolivia."),
+        vec![t("PERGOV", "BOLGOV", "070")]
+    );
+    assert_eq!(
+        code("Chile's president stressed Peru's strong partnership with Bolivia."),
+        vec![t("PERGOV", "BOLGOV", "030")]
+    );
+    assert_eq!(
+        code("Chile's president emphasized the partnership with Bolivia."),
+        vec![t("CHLGOV", "BOLGOV", "030")]
+    );
+    // No partner named: nothing (the assistance has no actor on its other side).
+    assert!(code("Chile's president highlighted the assistance to the flood victims.").is_empty());
+    // REAFFIRM with a possessor: "reaffirmed Peru's commitment to Bolivia".
+    assert_eq!(
+        code("Chile's president reaffirmed Peru's commitment to Bolivia."),
+        vec![t("PERGOV", "BOLGOV", "030")]
+    );
+    // REAFFIRM "support for the defense of X" (0332); HIGHLIGHT "resolve ... to support X"
+    // (032); EXPRESS "appreciation" (051, verbs/01).
+    assert_eq!(
+        code("Chile's president reaffirmed ironclad support for the defense of Peru."),
+        vec![t("CHLGOV", "PERGOV", "0332")]
+    );
+    assert_eq!(
+        code("Chile's president underscored the continued resolve of Chile to support Peru's military."),
+        vec![t("CHLGOV", "PERMIL", "032")]
+    );
+    assert_eq!(
+        code("Chile's president expressed appreciation for Peru's leadership."),
+        vec![t("CHLGOV", "PERGOV", "051")]
+    );
+    // PLEDGE "committed to working with" is the intent (030), not the cooperation (060).
+    assert_eq!(
+        code("Chile is committed to working with Peru on border security."),
+        vec![t("CHLGOV", "PERGOV", "030")]
+    );
+    let got = code("Chile and Peru are committed to working together.");
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "030")), "{got:?}");
+    assert!(got.iter().all(|e| e.2 != "060"), "{got:?}");
+    // TAKE_STOCK (verbs/05): an agreement reviewed (057), cooperation reviewed (060).
+    let got = code(
+        "Chile and Peru took stock of the implementation of the defense cooperation agreement.",
+    );
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "057")), "{got:?}");
+    let got = code("Chile and Peru took stock of their cooperation on border security.");
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "060")), "{got:?}");
+    assert!(code("Chile's president took stock of the damage.").is_empty());
+    // CONFIRM_COOPERATION (verbs/06).
+    let got =
+        code("Chile's president and Peru's president confirmed close cooperation on demining.");
+    assert!(got.contains(&t("CHLGOV", "PERGOV", "060")), "{got:?}");
+    // HOST (verbs/04): the host's 043 and the guest's visit, 042.
+    assert_eq!(
+        code("Chile's president hosted Peru's defense minister in Lima."),
+        vec![t("CHLGOV", "PERMIL", "043"), t("PERMIL", "CHLGOV", "042")]
+    );
+    // ... but a meeting hosted is no visit by the country it names (&HOSTED, verbs/00).
+    assert!(code("Chile's president hosted a meeting of the Peru Contact Group.").is_empty());
+    // JOINED_BY: the greeting of a visitor; not a partner in a statement.
+    assert_eq!(
+        code("Chile's foreign minister said she was delighted to be joined by her friend and colleague, Peru's foreign minister."),
+        vec![t("CHLGOV", "PERGOV", "043"), t("PERGOV", "CHLGOV", "042")]
+    );
+    assert!(code("Mexico was pleased to be joined by Canada in condemning the attack.").is_empty());
+    // WELCOME_GREETING: the one greeted visits the place's government.
+    assert_eq!(
+        code("Peru's foreign minister, welcome back to Brasília."),
+        vec![t("PERGOV", "BRAGOV", "042")]
+    );
+    assert_eq!(
+        code("Welcome to Brasília, Peru's foreign minister."),
+        vec![t("PERGOV", "BRAGOV", "042")]
+    );
+    // EXCHANGE_VIEWS (verbs/04): talks, of a compound or with the one named after "with".
+    let got =
+        code("Chile's defense minister and Peru's defense minister exchanged views on security.");
+    assert!(got.contains(&t("CHLMIL", "PERMIL", "040")), "{got:?}");
+    assert_eq!(
+        code("Chile's president exchanged views with Peru's president."),
+        vec![t("CHLGOV", "PERGOV", "040")]
+    );
+    // agents.txt: a minister "of National Defense" is military, as a defence minister.
+    assert_eq!(
+        code("Chile's Minister of National Defense praised Peru."),
+        vec![t("CHLMIL", "PERGOV", "051")]
+    );
+    // VISIT_OF: the noun, visitor after "of", host after "to".
+    assert_eq!(
+        code("The visit of Chile's foreign minister to Peru signifies a strong bond."),
+        vec![t("CHLGOV", "PERGOV", "042")]
+    );
+}

@@ -27,6 +27,10 @@
 //!   takes the nearest earlier person whose code no actor of its sentence has, or nothing.
 //! - A sentence with a personal pronoun left unresolved names a person nobody knows: a later
 //!   pronoun that reaches that sentence is ambiguous ("Trump praised her. She thanked …").
+//! - "The two leaders", "the two defense ministers", "both sides" name the article's two
+//!   countries when it is plainly about two ([`ArticleParties::pair`]): a compound of both, each
+//!   with the code of its nearest earlier government or military actor (the head's own sector
+//!   for "governments", "militaries"), else its government ([`ArticleCarry::resolve_pair`]).
 //! - Only the last [`MEMORY`] sentences that named an actor are looked at.
 //! - A wire dateline ("WASHINGTON (AP) - ", "MEXICO CITY, Sept. 3 - ") names where the story
 //!   was filed, not an actor of the first sentence: its mentions are dropped
@@ -334,6 +338,79 @@ impl ArticleCarry {
         mentions
     }
 
+    /// News: "the two leaders", "both sides" (see the module rules) as a compound of the
+    /// article's two countries, in place of the lone agent the parser made of the head noun.
+    /// Also gives where each such compound starts.
+    pub fn resolve_pair(
+        &self,
+        words: &[Word],
+        mut mentions: Vec<Mention>,
+    ) -> (Vec<Mention>, Vec<usize>) {
+        let mut starts = Vec::new();
+        let Some((a, b)) = self.parties.pair() else {
+            return (mentions, starts);
+        };
+        let mut i = 0;
+        while i < words.len() {
+            let Some((end, sector)) = pair_phrase(words, i) else {
+                i += 1;
+                continue;
+            };
+            // Words an actor already names ("the two Koreas") stay as they are; a lone agent
+            // ("ministers": `---GOV`) gives way.
+            let named = mentions.iter().any(|m| {
+                m.start < end
+                    && i < m.end
+                    && m.members.iter().any(|h| has_country(&h.code) || m.pronoun)
+            });
+            if !named {
+                mentions.retain(|m| !(m.start < end && i < m.end));
+                let members = [a, b]
+                    .iter()
+                    .map(|c| ActorHit {
+                        code: self.pair_code(c, sector),
+                        base: c.to_string(),
+                        agent_of: false,
+                        actor: None,
+                        agent: None,
+                        start: i,
+                        end,
+                    })
+                    .collect();
+                mentions.push(Mention {
+                    start: i,
+                    end,
+                    members,
+                    pronoun: true,
+                    synthetic: false,
+                });
+                mentions.sort_by_key(|m| m.start);
+                starts.push(i);
+            }
+            i = end;
+        }
+        (mentions, starts)
+    }
+
+    /// A pair member's code: the head's sector, else that of the country's nearest earlier
+    /// government or military actor, else its government.
+    fn pair_code(&self, country: &str, sector: Option<&str>) -> String {
+        if let Some(sector) = sector {
+            return format!("{country}{sector}");
+        }
+        self.sentences
+            .iter()
+            .rev()
+            .flat_map(|l| l.actors.iter())
+            .map(|c| c.hit.code.as_str())
+            .find(|code| {
+                code.len() == 6
+                    && code.starts_with(country)
+                    && (code.ends_with("GOV") || code.ends_with("MIL"))
+            })
+            .map_or_else(|| format!("{country}GOV"), str::to_string)
+    }
+
     /// Remembers the actors of a sentence just coded (its mentions after [`Self::resolve`]).
     pub fn observe(&mut self, d: &Dictionaries, words: &[Word], mentions: &[Mention]) {
         // Named actors only: a pronoun or "we" names nobody new.
@@ -459,6 +536,49 @@ fn pronoun_mention(i: usize, c: &Carried) -> Mention {
         pronoun: true,
         synthetic: false,
     }
+}
+
+/// Heads of "the two ..." and "both ..." that name the two parties of an article, with the
+/// sector they impose (none: the parties' own).
+const PAIR_HEADS: &[(&str, Option<&str>)] = &[
+    ("leaders", None),
+    ("ministers", None),
+    ("secretaries", None),
+    ("presidents", None),
+    ("sides", None),
+    ("delegations", None),
+    ("countries", Some("GOV")),
+    ("nations", Some("GOV")),
+    ("governments", Some("GOV")),
+    ("militaries", Some("MIL")),
+    ("armies", Some("MIL")),
+];
+
+/// "the two leaders", "the two defense ministers" (one modifier), "both sides" at word `i`:
+/// where the phrase ends and the sector its head imposes.
+fn pair_phrase(words: &[Word], i: usize) -> Option<(usize, Option<&'static str>)> {
+    let key = |k: usize| words.get(k).map(|w| w.key.as_str());
+    let head_at = match (key(i)?, key(i + 1)) {
+        ("the", Some("two")) => i + 2,
+        ("both", _) => i + 1,
+        _ => return None,
+    };
+    for k in [head_at, head_at + 1] {
+        if let Some(&(_, sector)) = PAIR_HEADS.iter().find(|(h, _)| Some(*h) == key(k)) {
+            // A military modifier makes it the military ("the two defense ministers").
+            let modifier = (k > head_at).then(|| key(head_at)).flatten();
+            let sector = match modifier {
+                Some("defense" | "defence" | "military") => Some("MIL"),
+                _ => sector,
+            };
+            // "both sides of the border" names a place, not the parties.
+            if key(k + 1) == Some("of") {
+                return None;
+            }
+            return Some((k + 1, sector));
+        }
+    }
+    None
 }
 
 /// Where a wire dateline ends: the first line opens with an upper-case place name (optionally

@@ -153,8 +153,8 @@ fn is_questioner(label: &str) -> bool {
 }
 
 /// A transcript's speaker label opening `sentence`: "SECRETARY BLINKEN:", "FOREIGN MINISTER
-/// MIRZOYAN:", "MR. PRICE:" — one to six words in capitals (no lowercase letter) before a
-/// colon, within the first 60 bytes.
+/// MIRZOYAN:", "MR. PRICE:", "SECRETARY OF DEFENSE LLOYD J. AUSTIN III:" — one to eight
+/// words in capitals (no lowercase letter) before a colon, within the first 60 bytes.
 fn speaker_label(sentence: &str) -> Option<&str> {
     let colon = sentence.find(':').filter(|&c| c < 60)?;
     let label = sentence.get(..colon)?.trim();
@@ -164,7 +164,7 @@ fn speaker_label(sentence: &str) -> Option<&str> {
             && w.chars()
                 .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
     };
-    ((1..=6).contains(&words.len())
+    ((1..=8).contains(&words.len())
         && words.iter().all(|w| capitals(w))
         && words
             .iter()
@@ -427,6 +427,7 @@ impl Engine {
             let Some(sentence) = text.get(s.start..s.end) else {
                 continue;
             };
+            let mut coded = (sentence, s.start);
             if opts.country_sector.is_some() {
                 // A label opens a line: "SECRETARY BLINKEN: ..." after a line break.
                 let line_start = |at: usize| {
@@ -436,6 +437,12 @@ impl Engine {
                             .is_some_and(|t| t.trim_end_matches([' ', '\t']).ends_with('\n'))
                 };
                 if let Some(label) = speaker_label(sentence).filter(|_| line_start(s.start)) {
+                    // The label is no part of what is said: coded with it, its colon opens
+                    // a comma clause that swallows a greeting's vocative ("AUSTIN: Minister
+                    // Gallant, welcome back to the Pentagon").
+                    if let Some(colon) = sentence.find(':') {
+                        coded = (sentence.get(colon + 1..).unwrap_or(""), s.start + colon + 1);
+                    }
                     let (_, mentions) = self.mentions_of(label, date);
                     match mentions.as_slice() {
                         [m] if m.members.len() == 1 => {
@@ -463,8 +470,8 @@ impl Engine {
             let events = self.code_sentence(
                 &article.id,
                 index,
-                sentence,
-                s.start,
+                coded.0,
+                coded.1,
                 date,
                 opts,
                 text,
@@ -647,10 +654,13 @@ impl Engine {
             carry.drop_dateline(sentence, base, &words, &mut mentions);
         }
         let mut mentions = parse::resolve_pronouns(&words, mentions, opts.country_sector.is_some());
+        // News: where "the two leaders" / "both sides" stand for the article's pair.
+        let mut pair_starts: Vec<usize> = Vec::new();
         if tabari.is_none() {
             mentions = carry.resolve(&words, mentions);
             if opts.country_sector.is_some() {
                 mentions = carry.resolve_first_person(sentence, base, &words, mentions);
+                (mentions, pair_starts) = carry.resolve_pair(&words, mentions);
             }
             carry.observe(d, &words, &mentions);
         }
@@ -787,6 +797,16 @@ impl Engine {
         }
         if opts.country_sector.is_some() && !self.tabari {
             self.complete_pending(&mut raw, pending, &mut mentions, &words, carry);
+        }
+        if !pair_starts.is_empty() {
+            // "The two leaders discussed ...": an act between the two. The pair is no doer of
+            // acts on others ("the two countries fought wars since they won independence from
+            // Britain"); it may be their target ("China urged both sides to talk").
+            let is_pair = |m: Option<usize>| {
+                m.and_then(|i| mentions.get(i))
+                    .is_some_and(|m| m.pronoun && m.is_compound() && pair_starts.contains(&m.start))
+            };
+            raw.retain(|r| !is_pair(r.source) || r.source == r.target);
         }
         let site = SentenceSite {
             article_id,
@@ -991,6 +1011,20 @@ impl Engine {
                 if target.is_none() && hostile {
                     target = a.1;
                 }
+            }
+            // News: a compound doer carried into a clause of its own ("A and B exchanged views
+            // and committed to continue cooperating") does a cooperative act together, as it
+            // would as the clause's subject.
+            if opts.country_sector.is_some()
+                && target.is_none()
+                && source.is_some()
+                && source == *carried_source
+                && source
+                    .and_then(|s| mentions.get(s))
+                    .is_some_and(Mention::is_compound)
+                && mutual_code(code_a.trim_end_matches(['?', '!']))
+            {
+                target = source;
             }
             if source.is_some() {
                 *carried_source = source;

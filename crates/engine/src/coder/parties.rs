@@ -74,6 +74,22 @@ impl ArticleParties {
         (*n >= MIN_SENTENCES && *n > 2 * third && self.count(source) > third)
             .then_some(other.as_str())
     }
+
+    /// The article's two countries, most named first, when it is plainly about two (as
+    /// [`ArticleParties::counterpart`] judges it for the most-named one); for "the two
+    /// leaders", "both sides".
+    pub fn pair(&self) -> Option<(&str, &str)> {
+        // The first of equal counts, so that ties do not depend on the order of iteration.
+        let (first, _) = self
+            .counts
+            .iter()
+            .fold(None::<&(String, u32)>, |best, c| match best {
+                Some(b) if b.1 >= c.1 => Some(b),
+                _ => Some(c),
+            })?;
+        let other = self.counterpart(first)?;
+        Some((first.as_str(), other))
+    }
 }
 
 #[cfg(test)]
@@ -131,5 +147,16 @@ mod tests {
         let mut p = ArticleParties::default();
         p.note(["VENGOV", "VEN", "VENMIL", "COLGOV"], 1);
         assert_eq!(p.counterpart("COLGOV"), None, "one sentence is not two");
+    }
+
+    #[test]
+    fn the_pair_is_the_two_plain_parties() {
+        let mut p = ArticleParties::default();
+        p.note(["USAGOV", "PHLMIL"], 2);
+        p.note(["PHLMIL"], 1);
+        assert_eq!(p.pair(), Some(("PHL", "USA")));
+        p.note(["CHNGOV"], 1);
+        p.note(["CHNGOV"], 1);
+        assert_eq!(p.pair(), None, "a third country as present as the second");
     }
 }
