@@ -413,14 +413,6 @@ impl ArticleCarry {
 
     /// Remembers the actors of a sentence just coded (its mentions after [`Self::resolve`]).
     pub fn observe(&mut self, d: &Dictionaries, words: &[Word], mentions: &[Mention]) {
-        // Named actors only: a pronoun or "we" names nobody new.
-        self.parties.note(
-            mentions
-                .iter()
-                .filter(|m| !m.synthetic && !m.pronoun)
-                .flat_map(|m| m.members.iter().map(|h| h.code.as_str())),
-            1,
-        );
         let unknown_person = words.iter().enumerate().any(|(i, w)| {
             matches!(w.key.as_str(), "he" | "she" | "him" | "her")
                 && !mentions.iter().any(|m| m.start <= i && i < m.end)

@@ -662,6 +662,16 @@ impl Engine {
                 mentions = carry.resolve_first_person(sentence, base, &words, mentions);
                 (mentions, pair_starts) = carry.resolve_pair(&words, mentions);
             }
+            if opts.country_sector.is_some() {
+                // Named actors only: a pronoun or "we" names nobody new.
+                carry.parties.note(
+                    mentions
+                        .iter()
+                        .filter(|m| !m.synthetic && !m.pronoun)
+                        .flat_map(|m| m.members.iter().map(|h| h.code.as_str())),
+                    1,
+                );
+            }
             carry.observe(d, &words, &mentions);
         }
         if let Some(defaults) = tabari.and_then(|t| t.defaults.as_ref()) {
