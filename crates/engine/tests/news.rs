@@ -796,3 +796,21 @@ fn a_compound_carried_into_its_second_clause_cooperates_with_itself() {
     let got = code("Chile and Peru met in Lima and condemned the attack.");
     assert!(got.iter().all(|e| e.2 != "111"), "{got:?}");
 }
+
+#[test]
+fn a_possessive_owns_the_agent_so_the_country_after_from_is_a_place() {
+    // parse.rs: "its troops from Uganda" are Kenya's troops leaving Uganda, not Ugandan troops;
+    // without the possessive, "troops from Uganda" may still be Uganda's.
+    assert_eq!(
+        code("Kenya withdrew its troops from Uganda."),
+        vec![t("KENGOV", "UGAGOV", "0874")]
+    );
+    assert_eq!(
+        code("Kenya withdrew its ambassador from Uganda."),
+        vec![t("KENGOV", "UGAGOV", "161")]
+    );
+    assert_eq!(
+        code("Kenya recalled its ambassador from Uganda."),
+        vec![t("KENGOV", "UGAGOV", "161")]
+    );
+}

@@ -513,7 +513,14 @@ pub fn build_mentions(
             if agent_used[gi] {
                 continue;
             }
-            let prep = is_word(g.end, "of") || is_word(g.end, "in") || is_word(g.end, "from");
+            // "its troops from Uganda", "their embassy in Kenya": the possessive already says
+            // whose they are; the country after in/from is a place.
+            let owned = g.start > 0
+                && ["its", "their", "his", "her", "our"]
+                    .iter()
+                    .any(|p| is_word(g.start - 1, p));
+            let prep = is_word(g.end, "of")
+                || (!owned && (is_word(g.end, "in") || is_word(g.end, "from")));
             let via_prep = prep
                 && (g.end + 1 == a.start || (is_word(g.end + 1, "the") && g.end + 2 == a.start));
             if g.end == a.start || via_prep {
