@@ -814,3 +814,22 @@ fn a_possessive_owns_the_agent_so_the_country_after_from_is_a_place() {
         vec![t("KENGOV", "UGAGOV", "161")]
     );
 }
+
+#[test]
+fn sanctions_announced_for_later_are_a_threat_made_now() {
+    // conventions.rs: the domain table codes an announcement of future tariffs or sanctions
+    // as 1312 (THREATEN), asserted; imposed ones stay 163.
+    let events = article("Kenya will impose tariffs on Ugandan goods.", None);
+    let got: Vec<_> = events
+        .iter()
+        .map(|e| (e.cameo.as_str(), e.modality, e.cameo_root.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("1312", atalaya_engine::Modality::Asserted, "13")]
+    );
+    assert_eq!(
+        code("Kenya imposed tariffs on Ugandan goods."),
+        vec![t("KENGOV", "UGAGOV", "163")]
+    );
+}

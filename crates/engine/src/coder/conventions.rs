@@ -17,7 +17,7 @@
 //!   repeated, the lead restated) is a mention of the first, and a meeting or a call between
 //!   two sides is one event, not one each way.
 
-use crate::record::Event;
+use crate::record::{Event, Modality};
 use atalaya_cameo::country_and_sector;
 
 /// "Mexicans", "Venezuelans", "Israelis", "the Lebanese": the people, not the state. `next`
@@ -207,6 +207,21 @@ fn names_the_venue(e: &Event) -> bool {
         .is_some_and(|between| between.split_whitespace().any(|w| w == "with"))
 }
 
+/// Gives an event another CAMEO code, with the root, quad class, Goldstein value and PLOVER
+/// type that go with it.
+fn recode(e: &mut Event, code: &str) {
+    e.cameo = code.to_string();
+    e.cameo_root = atalaya_cameo::root_of(code)
+        .map(str::to_string)
+        .unwrap_or_else(|| code.get(..2).unwrap_or(code).to_string());
+    e.quad_class = atalaya_cameo::quad_class(code, atalaya_cameo::QuadConvention::Gdelt);
+    e.goldstein = atalaya_cameo::goldstein(code);
+    e.plover = atalaya_cameo::plover(code).map(|p| crate::record::Plover {
+        event_type: p.event_type.to_string(),
+        mode: p.mode.map(|m| m.to_string()),
+    });
+}
+
 pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
     events.retain(|e| !names_a_place(e) && !names_the_venue(e));
     for e in events.iter_mut() {
@@ -223,6 +238,12 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
                 actor.code.push_str(sector);
                 actor.sector = Some(sector.to_string());
             }
+        }
+        // "Kenya will impose tariffs on Uganda": sanctions or tariffs announced for later are
+        // a threat of them, made now (the conventions' domain table: 1312, THREATEN).
+        if e.cameo == "163" && e.modality == Modality::Future {
+            recode(e, "1312");
+            e.modality = Modality::Asserted;
         }
         // "The regime has arrested 32 opposition candidates": coercion (arrests, repression)
         // by a state organ of a group of no named country is of its own country's group.
