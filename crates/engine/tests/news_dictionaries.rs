@@ -1209,3 +1209,23 @@ fn readout_emphasis_reviews_greetings_and_hosted_visits() {
         vec![t("CHLGOV", "PERGOV", "042")]
     );
 }
+
+#[test]
+fn a_border_closed_to_a_neighbour_is_an_administrative_sanction() {
+    // 17-coerce.txt CLOSE_BORDER / REOPEN_BORDER: only with the border (or airspace) named.
+    assert_eq!(
+        code("Kenya closed its border with Uganda."),
+        vec![t("KENGOV", "UGAGOV", "172")]
+    );
+    assert_eq!(
+        code("Kenya reopened its border with Uganda on Monday."),
+        vec![t("KENGOV", "UGAGOV", "081")]
+    );
+    // the adjective, and a meeting closed, are no sanction
+    assert!(
+        code("Kenyan troops massed close to the border with Uganda.")
+            .iter()
+            .all(|e| e.2 != "172")
+    );
+    assert!(code("Kenya closed the meeting with Uganda.").is_empty());
+}
