@@ -833,3 +833,13 @@ fn sanctions_announced_for_later_are_a_threat_made_now() {
         vec![t("KENGOV", "UGAGOV", "163")]
     );
 }
+
+#[test]
+fn the_country_is_the_nearest_country_named_before_it() {
+    // parse.rs resolve_pronouns (news): "the country" takes the last country named before it
+    // in the sentence, as the state; with none it names nobody.
+    let got =
+        code("Kenya condemned the incursion by Uganda and demanded that the country withdraw.");
+    assert!(got.contains(&t("KENGOV", "UGAGOV", "100")), "{got:?}");
+    assert!(code("The country's foreign ministry condemned Uganda.").is_empty());
+}

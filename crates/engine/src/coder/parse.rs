@@ -971,6 +971,53 @@ pub fn resolve_pronouns(
             });
         }
     }
+    // "demanded that the country reverse its actions" (news): "the country" is the nearest
+    // country named before it in the sentence, as the state (its bare code). Not "the
+    // country's" (an organ of it: no agent is attached here) and never with no antecedent.
+    if content_subject {
+        for i in 0..words.len().saturating_sub(1) {
+            if words[i].key != "the"
+                || words[i + 1].key != "country"
+                || words
+                    .get(i + 2)
+                    .is_some_and(|w| w.key == "'s" || w.key == "’s")
+                || mentions.iter().any(|m| m.start <= i + 1 && i < m.end)
+            {
+                continue;
+            }
+            let country = |h: &ActorHit| {
+                h.code
+                    .get(..3)
+                    .filter(|c| atalaya_cameo::is_iso3(c))
+                    .map(str::to_string)
+            };
+            let antecedent = mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= i && !m.synthetic)
+                .find_map(|m| match m.members.as_slice() {
+                    [h] => country(h).map(|c| (c, h.actor)),
+                    _ => None,
+                });
+            if let Some((code, actor)) = antecedent {
+                extra.push(Mention {
+                    start: i,
+                    end: i + 2,
+                    members: vec![ActorHit {
+                        base: code.clone(),
+                        code,
+                        agent_of: false,
+                        actor,
+                        agent: None,
+                        start: i,
+                        end: i + 2,
+                    }],
+                    pronoun: true,
+                    synthetic: false,
+                });
+            }
+        }
+    }
     mentions.extend(extra);
     mentions.sort_by_key(|m| m.start);
     mentions
