@@ -843,3 +843,18 @@ fn the_country_is_the_nearest_country_named_before_it() {
     assert!(got.contains(&t("KENGOV", "UGAGOV", "100")), "{got:?}");
     assert!(code("The country's foreign ministry condemned Uganda.").is_empty());
 }
+
+#[test]
+fn a_mediator_named_in_a_hyphenated_modifier_is_no_party() {
+    // words.rs is_modifier_compound: "AU-mediated talks" are talks the AU mediates; walking
+    // out of them is an act on the other side (the article's counterpart), not on the AU.
+    let events = article(
+        "Sudan and South Sudan traded accusations on Thursday.\nSudan said South Sudan had \
+         attacked its oil field. South Sudan denied the charge.\nThe Khartoum government said \
+         it was pulling out of AU-mediated talks.",
+        None,
+    );
+    let walkout: Vec<_> = events.iter().filter(|e| e.cameo == "164").collect();
+    assert_eq!(walkout.len(), 1, "{events:?}");
+    assert_eq!(walkout[0].target.code, "SSDGOV");
+}

@@ -144,11 +144,14 @@ pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
 }
 
 /// A hyphenated word whose last part makes the first a modifier: "Iran-backed",
-/// "Russian-brokered", "Israel-affiliated", "Liberia-flagged", "U.S.-led".
+/// "Russian-brokered", "AU-mediated", "Israel-affiliated", "Liberia-flagged", "U.S.-led".
 fn is_modifier_compound(key: &str) -> bool {
-    const LAST: [&str; 20] = [
+    const LAST: [&str; 23] = [
         "backed",
         "brokered",
+        "mediated",
+        "hosted",
+        "organized",
         "affiliated",
         "aligned",
         "allied",
