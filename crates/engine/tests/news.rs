@@ -858,3 +858,22 @@ fn a_mediator_named_in_a_hyphenated_modifier_is_no_party() {
     assert_eq!(walkout.len(), 1, "{events:?}");
     assert_eq!(walkout[0].target.code, "SSDGOV");
 }
+
+#[test]
+fn a_reaction_told_by_a_gerund_is_the_subjects_act() {
+    // mod.rs subject_of_verb: "China responded by sending ships" — China sent them; the
+    // unnamed other side is the article's counterpart.
+    let events = article(
+        "China and Japan traded protests over the islands on Monday. Japan bought three of \
+         the islands this week, and Japan said it would not reverse the purchase.\nChina \
+         responded by sending two patrol ships to the contested waters.",
+        None,
+    );
+    assert!(
+        events.iter().any(|e| e.cameo == "150"
+            && e.source.code == "CHNGOV"
+            && e.target.code == "JPNGOV"
+            && e.target.implied),
+        "{events:?}"
+    );
+}

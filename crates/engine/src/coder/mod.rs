@@ -1728,6 +1728,18 @@ impl Engine {
 /// nor a subject whose verb is further on ("the capabilities the Houthis use to threaten"):
 /// an implied target needs a doer that is certain.
 fn subject_of_verb(words: &[words::Word], m: &Mention, verb: usize) -> bool {
+    // "China responded by sending ships": the gerund's doer is the subject of the
+    // reaction it tells how.
+    let reaction = verb >= m.end + 2
+        && words.get(verb).is_some_and(|w| w.key.ends_with("ing"))
+        && words.get(verb - 1).is_some_and(|w| w.key == "by")
+        && words.get(verb - 2).is_some_and(|w| {
+            matches!(
+                w.key.as_str(),
+                "responded" | "responds" | "retaliated" | "retaliates" | "reacted" | "reacts"
+            )
+        });
+    let verb = if reaction { verb - 2 } else { verb };
     m.end <= verb
         && words.get(m.end..verb).is_some_and(|between| {
             between.iter().all(|w| {
