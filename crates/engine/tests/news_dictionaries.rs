@@ -1229,3 +1229,14 @@ fn a_border_closed_to_a_neighbour_is_an_administrative_sanction() {
     );
     assert!(code("Kenya closed the meeting with Uganda.").is_empty());
 }
+
+#[test]
+fn demonstrated_that_is_showing_not_protesting() {
+    // 14-protest.txt DEMONSTRATE: "demonstrated that / its / a ..." is "showed".
+    assert!(code("Kenya's leaders once again demonstrated that they fear Uganda.").is_empty());
+    assert!(code("Kenya demonstrated its resolve against Uganda.").is_empty());
+    assert_eq!(
+        code("Thousands of Kenyans demonstrated outside the Ugandan embassy."),
+        vec![t("KENCVL", "UGAGOV", "141")]
+    );
+}
