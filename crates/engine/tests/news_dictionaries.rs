@@ -1240,3 +1240,16 @@ fn demonstrated_that_is_showing_not_protesting() {
         vec![t("KENCVL", "UGAGOV", "141")]
     );
 }
+
+#[test]
+fn to_defend_a_country_is_protection_defended_is_words() {
+    // 05-diplomatic-cooperation.txt DEFEND: infinitive or "helped defend" -> 074.
+    assert_eq!(
+        code("The United States helped defend Israel against the Iranian attack."),
+        vec![t("USAGOV", "ISRGOV", "074")]
+    );
+    assert_eq!(
+        code("Kenya defended Uganda at the United Nations."),
+        vec![t("KENGOV", "UGAGOV", "052")]
+    );
+}
