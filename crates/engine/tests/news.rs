@@ -877,3 +877,20 @@ fn a_reaction_told_by_a_gerund_is_the_subjects_act() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_questions_content_is_not_an_event() {
+    // parse.rs drop_comma_clauses: "Asked if/whether/about ..., X said" drops the question.
+    assert_eq!(
+        code("Asked whether Kenya would send troops to Uganda, the minister declined to answer."),
+        vec![]
+    );
+    assert_eq!(
+        code("Asked if Kenya had condemned Uganda, the spokesman said no decision was made."),
+        vec![]
+    );
+    assert_eq!(
+        code("Asked about the strikes, Kenya's president condemned Uganda."),
+        vec![t("KENGOV", "UGAGOV", "111")]
+    );
+}

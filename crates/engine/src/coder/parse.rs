@@ -1048,8 +1048,19 @@ pub fn drop_comma_clauses(
             .find(|&k| mention_of[k].is_some())
             .is_some_and(|m| (m..first).any(|k| matches!(tags.get(k), Some(Tag::Verb { .. }))))
     };
-    if within(count(0, first), rules.bmin, rules.bmax)
-        && !(rules.keep_main_clause && subject_and_verb())
+    // "Asked if Mexico had agreed to ..., Trump said": a question's content is not told as
+    // having happened; the answer after the comma is the sentence.
+    let question_lead = rules.keep_main_clause
+        && words.first().is_some_and(|w| w.key == "asked")
+        && words.get(1).is_some_and(|w| {
+            matches!(
+                w.key.as_str(),
+                "if" | "whether" | "about" | "how" | "why" | "what" | "when" | "who"
+            )
+        });
+    if question_lead
+        || (within(count(0, first), rules.bmin, rules.bmax)
+            && !(rules.keep_main_clause && subject_and_verb()))
     {
         dropped[..=first].iter_mut().for_each(|d| *d = true);
     }
