@@ -894,3 +894,28 @@ fn a_questions_content_is_not_an_event() {
         vec![t("KENGOV", "UGAGOV", "111")]
     );
 }
+
+#[test]
+fn a_time_clause_of_a_future_main_clause_is_future() {
+    // context/mod.rs: "will try ... when he meets Y on Wednesday" tells a meeting to come.
+    let events = article_on(
+        "Kenya's foreign minister will try to settle the dispute when he meets Uganda's \
+         foreign minister on Wednesday.",
+        None,
+        "2019-06-03",
+    );
+    let meeting = events.iter().find(|e| e.cameo.starts_with("04"));
+    assert!(
+        meeting.is_some_and(|e| e.modality == atalaya_engine::Modality::Future),
+        "{events:?}"
+    );
+    // a past one stays asserted
+    let events = article_on(
+        "Kenya's foreign minister met Uganda's foreign minister on Wednesday.",
+        None,
+        "2019-06-03",
+    );
+    assert!(events
+        .iter()
+        .all(|e| e.modality == atalaya_engine::Modality::Asserted));
+}

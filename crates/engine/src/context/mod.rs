@@ -472,6 +472,30 @@ pub fn analyze(site: &EventSite) -> Context {
         }
     }
 
+    // "X will try to settle the dispute when he meets Y on Wednesday": a time clause of a main
+    // clause in the future tells a future event (and its weekday lies ahead).
+    if modality == Modality::Asserted {
+        let verb = keys.get(v0).copied().unwrap_or("");
+        let past = verb.ends_with("ed")
+            || matches!(
+                verb,
+                "met" | "held" | "spoke" | "said" | "told" | "sent" | "took"
+            );
+        let when = (0..v0).rev().take(4).find(|&j| {
+            matches!(
+                keys.get(j).copied(),
+                Some("when" | "once" | "until" | "before" | "after")
+            )
+        });
+        let future_main = when.is_some_and(|j| {
+            keys.get(..j)
+                .is_some_and(|k| k.iter().any(|w| matches!(*w, "will" | "'ll" | "shall")))
+        });
+        if future_main && !past {
+            modality = Modality::Future;
+        }
+    }
+
     // Date.
     let tense = tense_of(&keys, v0, modality);
     let (date, date_precision) = match site.published {
