@@ -713,6 +713,7 @@ impl Engine {
             tabari_endings: self.tabari,
             compound: &compound,
             phrase_structured: false,
+            news: opts.country_sector.is_some() && tabari.is_none(),
         };
 
         let mut raw: Vec<RawEvent> = Vec::new();
@@ -1336,14 +1337,23 @@ impl Engine {
             }
             let aux =
                 (first_adverb.saturating_sub(3)..pos).any(|q| view.words[q].kind == WordKind::Aux);
+            // The "by" of a passive: right after the verb, or in news after a few words that
+            // are no actor, comma or conjunction ("designated earlier this month by Gondor").
+            let news_by = news_targets && !self.tabari;
+            let by_reach = if news_by { 5 } else { 2 };
+            let by_at = (verb_end..(verb_end + by_reach).min(view.words.len()))
+                .take_while(|&q| {
+                    q == verb_end
+                        || !news_by
+                        || (view.mention_at[q - 1].is_none()
+                            && passive_filler(&view.words[q - 1].key))
+                })
+                .find(|&q| view.words[q].kind == WordKind::By);
             // News: a participle followed by "by" is passive without an auxiliary too, as a
             // reduced relative ("officials blacklisted by Gondor"): Gondor did it.
             let reduced = news_targets
                 && !self.tabari
-                && view
-                    .words
-                    .get(verb_end)
-                    .is_some_and(|w| w.kind == WordKind::By)
+                && by_at.is_some()
                 && view
                     .words
                     .get(verb_end.saturating_sub(1))
@@ -1365,8 +1375,7 @@ impl Engine {
                 return (None, view.mention_at[pos - 1].map(|(m, _)| m));
             }
             if aux || reduced {
-                let by = (verb_end..(verb_end + 2).min(view.words.len()))
-                    .find(|&q| view.words[q].kind == WordKind::By);
+                let by = by_at;
                 let participle = view
                     .words
                     .get(verb_end.saturating_sub(1))
@@ -2054,6 +2063,33 @@ fn negated_at(view: &ClauseView, pos: usize, window_start: usize) -> bool {
     };
     // "won't try to clash" negates the trying, not the clash; "not to clash" negates it.
     !(negator + 2..pos).any(|q| view.words[q].key == "to")
+}
+
+/// Words that may stand between a passive participle and its "by" in news: adverbs and the
+/// time words of a date ("designated earlier this month by", "sanctioned on Monday by"),
+/// never an object ("rejected a proposal by Trump" is active).
+fn passive_filler(key: &str) -> bool {
+    (key.ends_with("ly") && key.len() > 4)
+        || matches!(
+            key,
+            "earlier"
+                | "later"
+                | "this"
+                | "last"
+                | "week"
+                | "month"
+                | "year"
+                | "today"
+                | "yesterday"
+                | "on"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
 }
 
 /// A past participle after an auxiliary makes a passive: regular "-ed"/"-en" forms and the
