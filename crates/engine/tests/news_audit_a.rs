@@ -196,3 +196,29 @@ fn a_pattern_word_is_not_looked_for_past_a_subordinator() {
         "{coded:?}"
     );
 }
+
+#[test]
+fn two_sides_that_spoke_resumed_talks_or_put_off_a_tariff() {
+    // A compound subject of "spoke": the two sides talked (040); one subject says nothing.
+    assert_eq!(
+        code("Mexico's foreign minister and Secretary of State Marco Rubio spoke on Thursday."),
+        vec![t("MEXGOV", "USAGOV", "040")]
+    );
+    assert_eq!(
+        code("Marco Rubio spoke to reporters on Friday."),
+        Vec::<Triple>::new()
+    );
+    assert_eq!(
+        code("Iran and the United States will resume nuclear talks in Oman."),
+        vec![t("IRNGOV", "USAGOV", "046")]
+    );
+    assert_eq!(
+        code("Trump put off the tariffs on Mexican goods for a month."),
+        vec![t("USAGOV", "MEXGOV", "085")]
+    );
+    // The designation's own spelling of the Gulf Cartel.
+    assert_eq!(
+        code("The United States designated the Cártel de Golfo as a terrorist organization."),
+        vec![t("USAGOV", "MEXCRM", "172")]
+    );
+}
