@@ -222,3 +222,14 @@ fn two_sides_that_spoke_resumed_talks_or_put_off_a_tariff() {
         vec![t("USAGOV", "MEXCRM", "172")]
     );
 }
+
+#[test]
+fn no_invasion_of_the_speakers_own_country_rejects_the_other_party() {
+    // The country after "invasion of" is the speaker's own (the place), not the one rejected:
+    // the rejection goes to the article's other party, as an implied target.
+    let coded = code(
+        "Trump ordered strikes on the cartels in Mexico. The United States wants action in \
+         Mexico. “There will be no invasion of Mexico,” Sheinbaum said on Friday.",
+    );
+    assert!(coded.contains(&t("MEXGOV", "USAGOV", "120")), "{coded:?}");
+}

@@ -844,16 +844,53 @@ impl Engine {
         carry: &ArticleCarry,
     ) {
         let end = words.len();
-        let (complete, half): (Vec<RawEvent>, Vec<RawEvent>) = pending
+        let mut pending = pending;
+        // A rejection whose only other actor is the speaker's own country ("“There will be no
+        // invasion of Mexico,” Sheinbaum said"): the country is the place, not the one
+        // rejected; the addressee is the article's other party.
+        let own_place = |r: &RawEvent| {
+            let (Some(s), Some(t)) = (r.source, r.target) else {
+                return false;
+            };
+            let (Some(sm), Some(tm)) = (mentions.get(s), mentions.get(t)) else {
+                return false;
+            };
+            r.code.starts_with("12")
+                && !tm.is_compound()
+                && tm
+                    .members
+                    .first()
+                    .is_some_and(|h| h.agent.is_none() && h.code.len() == 3)
+                && sm.main_code().get(..3) == tm.main_code().get(..3)
+        };
+        let (place, kept): (Vec<RawEvent>, Vec<RawEvent>) =
+            std::mem::take(raw).into_iter().partition(own_place);
+        *raw = kept;
+        pending.extend(place.into_iter().map(|mut r| {
+            r.target = None;
+            r.target_member = 0;
+            r
+        }));
+        let (complete, mut half): (Vec<RawEvent>, Vec<RawEvent>) = pending
             .into_iter()
             .partition(|r| r.source.is_some() && r.target.is_some());
-        raw.extend(complete);
+        for mut r in complete {
+            if own_place(&r) {
+                r.target = None;
+                r.target_member = 0;
+                half.push(r);
+            } else {
+                raw.push(r);
+            }
+        }
         let Some(mut r) = half.into_iter().find(|r| {
             r.target.is_none()
                 && addressed_act(&r.code)
-                && r.source
-                    .and_then(|s| mentions.get(s))
-                    .is_some_and(|m| !m.is_compound() && subject_of_verb(words, m, r.verb_word))
+                && r.source.and_then(|s| mentions.get(s)).is_some_and(|m| {
+                    !m.is_compound()
+                        && (subject_of_verb(words, m, r.verb_word)
+                            || r.code.starts_with("12") && speaker_of(words, m, r.verb_word))
+                })
         }) else {
             return;
         };
@@ -1787,6 +1824,43 @@ fn subject_of_verb(words: &[words::Word], m: &Mention, verb: usize) -> bool {
 /// intentions, consultations, cooperation, aid, concessions, demands, disapproval, rejection,
 /// threats, protests, force posture, reduced relations. Not coercion and violence (17–20):
 /// their object is named, and an unnamed one is often at home ("police arrested 30 people").
+/// The speaker of the clause that holds the verb at `verb`: "X said (on Friday) (that) there
+/// will be no ...", or after a quote, "“There will be no ...,” X said".
+fn speaker_of(words: &[words::Word], m: &Mention, verb: usize) -> bool {
+    let reporting = |w: &words::Word| crate::context::is_reporting(&w.key);
+    if m.end <= verb {
+        let Some(between) = words.get(m.end..verb) else {
+            return false;
+        };
+        between.len() <= 4
+            && between.iter().any(reporting)
+            && between.iter().all(|w| {
+                reporting(w)
+                    || w.kind == WordKind::Aux
+                    || (w.key.ends_with("ly") && w.key.len() > 4)
+                    || matches!(
+                        w.key.as_str(),
+                        "that"
+                            | "on"
+                            | "today"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+            })
+    } else {
+        m.start > verb
+            && words
+                .get(m.start - 1)
+                .is_some_and(|w| w.kind == WordKind::Comma)
+            && words.get(m.end).is_some_and(reporting)
+    }
+}
+
 fn addressed_act(code: &str) -> bool {
     code != "010"
         && matches!(
