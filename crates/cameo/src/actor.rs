@@ -144,6 +144,12 @@ pub fn is_iso3(code: &str) -> bool {
     country_code(code).is_some_and(|c| c.kind == CountryKind::Iso)
 }
 
+/// Whether `code` names a state of today: a current ISO 3166-1 alpha-3 code or a CAMEO-only
+/// country code (`KSV`, Kosovo, which ISO does not list). Not a withdrawn code or a region.
+pub fn is_state(code: &str) -> bool {
+    country_code(code).is_some_and(|c| matches!(c.kind, CountryKind::Iso | CountryKind::Cameo))
+}
+
 /// Every country-position code, in no particular order.
 pub fn country_codes() -> impl Iterator<Item = &'static CountryCode> {
     COUNTRY_CODES.values()

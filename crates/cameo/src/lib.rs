@@ -55,7 +55,7 @@ mod plover;
 
 pub use actor::{
     actor_type_of, country_and_sector, country_code, country_codes, is_actor_type, is_iso3,
-    split_actor_code, ActorCodeParts, ActorType, ActorTypeKind, CountryCode, CountryKind,
+    is_state, split_actor_code, ActorCodeParts, ActorType, ActorTypeKind, CountryCode, CountryKind,
     ACTOR_TYPES,
 };
 pub use event::{

@@ -188,7 +188,7 @@ fn officials_of_the_suite_with_their_dated_roles() {
     );
     assert_eq!(
         code_on("Ramtane Lamamra urged Sudan to withdraw.", "2012-04-12"),
-        vec![t("IGOAFROAU", "SDNGOV", "0256")]
+        vec![t("IGOAFROAU", "SDNGOV", "1056")]
     );
     // An acting secretary and an under secretary.
     assert_eq!(

@@ -36,7 +36,7 @@
 //!   was filed, not an actor of the first sentence: its mentions are dropped
 //!   ([`dateline_end`]).
 
-use super::parse::{ActorHit, Mention};
+use super::parse::{self, ActorHit, Mention};
 use super::parties::ArticleParties;
 use super::words::{Pronoun, Word, WordKind};
 use crate::context::definite_description_kind;
@@ -320,8 +320,14 @@ impl ArticleCarry {
                 continue;
             }
             // An actor earlier in the sentence is its antecedent, even if the parser did not
-            // link it: better silent than reaching back past it.
-            if mentions.iter().any(|m| m.end <= i && !m.synthetic) {
+            // link it: better silent than reaching back past it. A compound or a group named
+            // by a plural noun ("the cartels") is no antecedent of "he" (as in the parser).
+            if mentions.iter().any(|m| {
+                m.end <= i
+                    && !m.synthetic
+                    && !m.is_compound()
+                    && !parse::lone_plural_agent(words, m)
+            }) {
                 continue;
             }
             if extra.iter().any(|m: &Mention| m.start == i) {

@@ -142,7 +142,7 @@ fn text_before<'a>(e: &'a Event, actor: &crate::record::ActorRef) -> &'a str {
 /// party: "called for calm in Haiti", "met in Mexico City" with a Mexican host.)
 fn names_a_place(e: &Event) -> bool {
     let actor = &e.source;
-    if actor.code.len() != 3 || !atalaya_cameo::is_iso3(&actor.code) {
+    if actor.code.len() != 3 || !atalaya_cameo::is_state(&actor.code) {
         return false;
     }
     if !matches!(
@@ -181,7 +181,7 @@ fn names_a_place(e: &Event) -> bool {
 /// may be the host: "met for a dialogue in Mexico City" is a visit to Mexico.)
 fn names_the_venue(e: &Event) -> bool {
     let actor = &e.target;
-    if actor.code.len() != 3 || !atalaya_cameo::is_iso3(&actor.code) {
+    if actor.code.len() != 3 || !atalaya_cameo::is_state(&actor.code) {
         return false;
     }
     if !e.cameo.starts_with("04") || e.cameo.starts_with("042") {
@@ -233,7 +233,7 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
             plural_demonym(&a.text, next, next_at.is_some() && next_at == verb_at)
         });
         for (actor, people) in [&mut e.source, &mut e.target].into_iter().zip(people) {
-            if actor.code.len() == 3 && atalaya_cameo::is_iso3(&actor.code) {
+            if actor.code.len() == 3 && atalaya_cameo::is_state(&actor.code) {
                 let sector = if people { "CVL" } else { sector };
                 actor.code.push_str(sector);
                 actor.sector = Some(sector.to_string());
@@ -252,7 +252,7 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
             .source
             .code
             .get(..3)
-            .filter(|c| atalaya_cameo::is_iso3(c) && state_organ(&e.source.code))
+            .filter(|c| atalaya_cameo::is_state(c) && state_organ(&e.source.code))
             .map(str::to_string);
         if let (Some(home), Some(group)) = (home, domestic_sector(&e.target.code)) {
             if e.cameo.starts_with("17") {
@@ -289,14 +289,16 @@ pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {
         if stateless_state_organ(s) || stateless_state_organ(t) {
             continue;
         }
-        // Violence between two organs of one state ("India ... killed an Indian soldier" read
-        // from a relative clause whose doer is "the incident"): a coup or mutiny is told with
-        // its own words; coded from the article's state and its own forces, it is a misreading.
+        // Violence or threats between two organs of one state ("India ... killed an Indian
+        // soldier" read from a relative clause whose doer is "the incident"; "the border czar
+        // threatened military action if the cartels take aim at US security forces", whose
+        // target is the cartels): a coup or mutiny is told with its own words; coded from the
+        // article's state and its own forces, it is a misreading.
         if s.get(..3) == t.get(..3)
             && !s.starts_with("---")
             && state_organ(s)
             && state_organ(t)
-            && matches!(e.cameo.get(..2), Some("18" | "19" | "20"))
+            && matches!(e.cameo.get(..2), Some("13" | "18" | "19" | "20"))
         {
             continue;
         }

@@ -713,6 +713,7 @@ impl Engine {
             tabari_endings: self.tabari,
             compound: &compound,
             phrase_structured: false,
+            news: opts.country_sector.is_some() && tabari.is_none(),
         };
 
         let mut raw: Vec<RawEvent> = Vec::new();
@@ -843,16 +844,53 @@ impl Engine {
         carry: &ArticleCarry,
     ) {
         let end = words.len();
-        let (complete, half): (Vec<RawEvent>, Vec<RawEvent>) = pending
+        let mut pending = pending;
+        // A rejection whose only other actor is the speaker's own country ("“There will be no
+        // invasion of Mexico,” Sheinbaum said"): the country is the place, not the one
+        // rejected; the addressee is the article's other party.
+        let own_place = |r: &RawEvent| {
+            let (Some(s), Some(t)) = (r.source, r.target) else {
+                return false;
+            };
+            let (Some(sm), Some(tm)) = (mentions.get(s), mentions.get(t)) else {
+                return false;
+            };
+            r.code.starts_with("12")
+                && !tm.is_compound()
+                && tm
+                    .members
+                    .first()
+                    .is_some_and(|h| h.agent.is_none() && h.code.len() == 3)
+                && sm.main_code().get(..3) == tm.main_code().get(..3)
+        };
+        let (place, kept): (Vec<RawEvent>, Vec<RawEvent>) =
+            std::mem::take(raw).into_iter().partition(own_place);
+        *raw = kept;
+        pending.extend(place.into_iter().map(|mut r| {
+            r.target = None;
+            r.target_member = 0;
+            r
+        }));
+        let (complete, mut half): (Vec<RawEvent>, Vec<RawEvent>) = pending
             .into_iter()
             .partition(|r| r.source.is_some() && r.target.is_some());
-        raw.extend(complete);
+        for mut r in complete {
+            if own_place(&r) {
+                r.target = None;
+                r.target_member = 0;
+                half.push(r);
+            } else {
+                raw.push(r);
+            }
+        }
         let Some(mut r) = half.into_iter().find(|r| {
             r.target.is_none()
                 && addressed_act(&r.code)
-                && r.source
-                    .and_then(|s| mentions.get(s))
-                    .is_some_and(|m| !m.is_compound() && subject_of_verb(words, m, r.verb_word))
+                && r.source.and_then(|s| mentions.get(s)).is_some_and(|m| {
+                    !m.is_compound()
+                        && (subject_of_verb(words, m, r.verb_word)
+                            || r.code.starts_with("12") && speaker_of(words, m, r.verb_word))
+                })
         }) else {
             return;
         };
@@ -1336,14 +1374,23 @@ impl Engine {
             }
             let aux =
                 (first_adverb.saturating_sub(3)..pos).any(|q| view.words[q].kind == WordKind::Aux);
+            // The "by" of a passive: right after the verb, or in news after a few words that
+            // are no actor, comma or conjunction ("designated earlier this month by Gondor").
+            let news_by = news_targets && !self.tabari;
+            let by_reach = if news_by { 5 } else { 2 };
+            let by_at = (verb_end..(verb_end + by_reach).min(view.words.len()))
+                .take_while(|&q| {
+                    q == verb_end
+                        || !news_by
+                        || (view.mention_at[q - 1].is_none()
+                            && passive_filler(&view.words[q - 1].key))
+                })
+                .find(|&q| view.words[q].kind == WordKind::By);
             // News: a participle followed by "by" is passive without an auxiliary too, as a
             // reduced relative ("officials blacklisted by Gondor"): Gondor did it.
             let reduced = news_targets
                 && !self.tabari
-                && view
-                    .words
-                    .get(verb_end)
-                    .is_some_and(|w| w.kind == WordKind::By)
+                && by_at.is_some()
                 && view
                     .words
                     .get(verb_end.saturating_sub(1))
@@ -1365,8 +1412,7 @@ impl Engine {
                 return (None, view.mention_at[pos - 1].map(|(m, _)| m));
             }
             if aux || reduced {
-                let by = (verb_end..(verb_end + 2).min(view.words.len()))
-                    .find(|&q| view.words[q].kind == WordKind::By);
+                let by = by_at;
                 let participle = view
                     .words
                     .get(verb_end.saturating_sub(1))
@@ -1790,6 +1836,43 @@ fn subject_of_verb(words: &[words::Word], m: &Mention, verb: usize) -> bool {
 /// intentions, consultations, cooperation, aid, concessions, demands, disapproval, rejection,
 /// threats, protests, force posture, reduced relations. Not coercion and violence (17–20):
 /// their object is named, and an unnamed one is often at home ("police arrested 30 people").
+/// The speaker of the clause that holds the verb at `verb`: "X said (on Friday) (that) there
+/// will be no ...", or after a quote, "“There will be no ...,” X said".
+fn speaker_of(words: &[words::Word], m: &Mention, verb: usize) -> bool {
+    let reporting = |w: &words::Word| crate::context::is_reporting(&w.key);
+    if m.end <= verb {
+        let Some(between) = words.get(m.end..verb) else {
+            return false;
+        };
+        between.len() <= 4
+            && between.iter().any(reporting)
+            && between.iter().all(|w| {
+                reporting(w)
+                    || w.kind == WordKind::Aux
+                    || (w.key.ends_with("ly") && w.key.len() > 4)
+                    || matches!(
+                        w.key.as_str(),
+                        "that"
+                            | "on"
+                            | "today"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+            })
+    } else {
+        m.start > verb
+            && words
+                .get(m.start - 1)
+                .is_some_and(|w| w.kind == WordKind::Comma)
+            && words.get(m.end).is_some_and(reporting)
+    }
+}
+
 fn addressed_act(code: &str) -> bool {
     code != "010"
         && matches!(
@@ -2066,6 +2149,33 @@ fn negated_at(view: &ClauseView, pos: usize, window_start: usize) -> bool {
     };
     // "won't try to clash" negates the trying, not the clash; "not to clash" negates it.
     !(negator + 2..pos).any(|q| view.words[q].key == "to")
+}
+
+/// Words that may stand between a passive participle and its "by" in news: adverbs and the
+/// time words of a date ("designated earlier this month by", "sanctioned on Monday by"),
+/// never an object ("rejected a proposal by Trump" is active).
+fn passive_filler(key: &str) -> bool {
+    (key.ends_with("ly") && key.len() > 4)
+        || matches!(
+            key,
+            "earlier"
+                | "later"
+                | "this"
+                | "last"
+                | "week"
+                | "month"
+                | "year"
+                | "today"
+                | "yesterday"
+                | "on"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
 }
 
 /// A past participle after an auxiliary makes a passive: regular "-ed"/"-en" forms and the

@@ -721,7 +721,7 @@ fn titled_role(code: &str, title_sector: &str) -> String {
     let sector = title_sector.trim_matches('~');
     match (code.get(..3), code.get(3..6)) {
         (Some(country), Some("ELI"))
-            if atalaya_cameo::is_iso3(country)
+            if atalaya_cameo::is_state(country)
                 && !sector.is_empty()
                 && !sector.starts_with("ELI") =>
         {
@@ -942,11 +942,16 @@ pub fn resolve_pronouns(
                     .find(|&q| crate::context::is_reporting(&words[q].key))
             })
             .flatten();
+        // News: "he", "she", "his", "her" name one person, never a compound or a group named
+        // by a plural noun alone ("“We will send a warning to the cartels,” he said": not the
+        // cartels); with none in the sentence the article's memory finds the person.
+        let personal = content_subject && matches!(w.key.as_str(), "he" | "she" | "his" | "her");
+        let fits = |m: &&Mention| !personal || !(m.is_compound() || lone_plural_agent(words, m));
         let antecedent = match kind {
             Pronoun::Subject => content_start
                 .and_then(|c| mentions.iter().find(|m| m.start > c && m.start < i))
-                .or_else(|| mentions.iter().find(|m| m.start < i)),
-            Pronoun::Possessive => mentions.iter().find(|m| m.end <= i),
+                .or_else(|| mentions.iter().filter(fits).find(|m| m.start < i)),
+            Pronoun::Possessive => mentions.iter().filter(fits).find(|m| m.end <= i),
             Pronoun::Plural => mentions
                 .iter()
                 .find(|m| m.is_compound() && m.end <= i)
@@ -1021,6 +1026,16 @@ pub fn resolve_pronouns(
     mentions.extend(extra);
     mentions.sort_by_key(|m| m.start);
     mentions
+}
+
+/// A mention that is only a sector noun in the plural ("the cartels", "officials"): a group,
+/// not one person.
+pub(crate) fn lone_plural_agent(words: &[Word], m: &Mention) -> bool {
+    matches!(m.members.as_slice(), [h] if h.base == "---" && h.agent.is_some())
+        && m.end > m.start
+        && words
+            .get(m.end - 1)
+            .is_some_and(|w| w.key.ends_with('s') && !w.key.ends_with("ss"))
 }
 
 /// Marks comma-delimited stretches to drop (TABARI's nonrestrictive-clause rule).

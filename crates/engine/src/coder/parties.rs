@@ -32,7 +32,7 @@ impl ArticleParties {
     pub fn note<'a>(&mut self, codes: impl IntoIterator<Item = &'a str>, weight: u32) {
         let mut seen: Vec<&str> = Vec::new();
         for code in codes {
-            let Some(country) = code.get(..3).filter(|c| atalaya_cameo::is_iso3(c)) else {
+            let Some(country) = code.get(..3).filter(|c| atalaya_cameo::is_state(c)) else {
                 continue;
             };
             if seen.contains(&country) {
@@ -56,7 +56,7 @@ impl ArticleParties {
     /// The other country of the article's pair for an act by `source` (its actor code), or
     /// none when the article is not plainly about `source` and one other country.
     pub fn counterpart(&self, source: &str) -> Option<&str> {
-        let source = source.get(..3).filter(|c| atalaya_cameo::is_iso3(c))?;
+        let source = source.get(..3).filter(|c| atalaya_cameo::is_state(c))?;
         let (other, n) = self
             .counts
             .iter()

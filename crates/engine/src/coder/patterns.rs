@@ -77,7 +77,16 @@ pub struct Matcher<'d> {
     /// The pattern being matched is phrase-structured (PETRARCH-2 syntax,
     /// [`atalaya_dict::Pattern::phrase_structured`]); set by [`Matcher::match_pattern`].
     pub phrase_structured: bool,
+    /// News conventions: a literal word after the verb is not looked for past a subordinator
+    /// that opens another clause ("declared after the Times reported ... terrorist", "threatened
+    /// action if the cartels take aim at").
+    pub news: bool,
 }
+
+/// Subordinators that open a clause of its own after the verb's: its words are not the verb's.
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "before", "when", "while", "because", "if", "unless", "although", "though",
+];
 
 impl Matcher<'_> {
     /// Matches `before` ending at or before `verb_pos` (exactly at it when `verb_adjacent`) and
@@ -280,6 +289,12 @@ impl Matcher<'_> {
                     // Nor past "that": the words of a complement clause are not the verb's
                     // ("allowed that Mordor isn't the neatest place" is no `* THE NEATEST PLACE`).
                     if !before_verb && self.phrase_structured && view.words[q].key == "that" {
+                        return false;
+                    }
+                    if !before_verb
+                        && self.news
+                        && CLAUSE_OPENERS.contains(&view.words[q].key.as_str())
+                    {
                         return false;
                     }
                     q += 1;

@@ -449,6 +449,19 @@ pub fn find_idiom(keys: &[&str], floor: usize, verb: usize, end: usize) -> Optio
     None
 }
 
+/// "would be okay with launching strikes", "OK with us hitting them", "fine with striking":
+/// approval of a use of force said now, a public warning (NEWS-CONVENTIONS: "OK with me" is
+/// 138). Looks at most four words back from the verb, within its clause; the caller applies it
+/// to force codes only.
+pub fn okay_with(keys: &[&str], floor: usize, verb: usize) -> Option<(Idiom, String)> {
+    let lo = verb.saturating_sub(4).max(floor + 1);
+    (lo..verb).rev().find_map(|i| {
+        let before = key_at(keys, i - 1);
+        (key_at(keys, i) == "with" && matches!(before, "ok" | "okay" | "fine"))
+            .then(|| (Idiom::Threat, format!("{before} with")))
+    })
+}
+
 /// "all options are on the table", "nothing is off the table", "left open the possibility" in
 /// `keys[floor..end]`: threats whatever verb carries them.
 pub fn open_threat(keys: &[&str], floor: usize, end: usize) -> Option<(Idiom, String)> {

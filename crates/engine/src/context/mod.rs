@@ -259,6 +259,11 @@ pub fn analyze(site: &EventSite) -> Context {
         None => cues::find_idiom(&keys, floor, v0, (v1 + 1).min(n))
             .or_else(|| cues::open_threat(&keys, floor, content_end)),
     };
+    let idiom = idiom.or_else(|| {
+        matches!(site.cameo.get(..2), Some("18" | "19" | "20"))
+            .then(|| cues::okay_with(&keys, floor, v0))
+            .flatten()
+    });
     let already_threat = site.cameo.starts_with("13");
     let reading = match idiom {
         Some((Idiom::Threat | Idiom::ThreatenedTo, cue)) => {
@@ -306,7 +311,9 @@ pub fn analyze(site: &EventSite) -> Context {
             let form = keys.get(v0..v1.min(n)).unwrap_or(&[]);
             let negated_form = form.iter().any(|k| matches!(*k, "not" | "n't" | "never"))
                 || form.windows(3).any(|w| w == ["off", "the", "table"]);
-            if negated_form && !site.cameo.starts_with("13") {
+            // A form whose negation is its meaning ("not happy with": criticism, "there will
+            // be no": a rejection) codes the negative act itself, asserted.
+            if negated_form && !matches!(site.cameo.get(..2), Some("11" | "12" | "13")) {
                 reading = Reading {
                     modality: Modality::Negated,
                     cue: Some(form.join(" ")),
