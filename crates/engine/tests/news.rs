@@ -796,3 +796,28 @@ fn a_compound_carried_into_its_second_clause_cooperates_with_itself() {
     let got = code("Chile and Peru met in Lima and condemned the attack.");
     assert!(got.iter().all(|e| e.2 != "111"), "{got:?}");
 }
+
+#[test]
+fn a_title_reaches_a_known_name_across_given_names_and_initials() {
+    // parse.rs build_mentions (via_names): the title's agent attaches to the known surname
+    // across the given names and initials no dictionary lists; before, the lone title took
+    // the clause's subject and the sentence gave nothing.
+    assert_eq!(
+        code("Secretary of State Marco A. Rubio met Japan's foreign minister in Tokyo."),
+        vec![t("USAGOV", "JPNGOV", "040")]
+    );
+    assert_eq!(
+        code("Secretary of State Marco Antonio Rubio met Japan's foreign minister in Tokyo."),
+        vec![t("USAGOV", "JPNGOV", "040")]
+    );
+}
+
+#[test]
+fn a_bracketed_acronym_after_a_name_keeps_the_name_and_its_title_together() {
+    // words.rs drop_bracketed_acronyms: "(ROK)" no longer splits the country from the title
+    // after it, so both ministers of the compound are the call's targets.
+    assert_eq!(
+        code("Canada held a call with Republic of Korea (ROK) Foreign Minister Park Jin and Japanese Foreign Minister Sato Ken."),
+        vec![t("CANGOV", "JPNGOV", "041"), t("CANGOV", "KORGOV", "041")]
+    );
+}

@@ -1209,3 +1209,38 @@ fn readout_emphasis_reviews_greetings_and_hosted_visits() {
         vec![t("CHLGOV", "PERGOV", "042")]
     );
 }
+
+#[test]
+fn audit_b_truces_border_closures_and_defence_ministries() {
+    // AGREE (verbs/03-intent.txt): a truce agreed, with adjectives before it, or the fighting
+    // to be halted, is the truce (0871), not a bare intent (030).
+    assert_eq!(
+        code("Peru and Ecuador agreed to an immediate and lasting ceasefire on Sunday."),
+        vec![t("ECUGOV", "PERGOV", "0871"), t("PERGOV", "ECUGOV", "0871")]
+    );
+    assert_eq!(
+        code("Laos and Vietnam have agreed to halt fighting along the river."),
+        vec![t("LAOGOV", "VNMGOV", "0871"), t("VNMGOV", "LAOGOV", "0871")]
+    );
+    // CLOSE_BORDER (verbs/19-fight.txt): the country across the closed border is the target.
+    assert_eq!(
+        code("Chile closed its border with Bolivia on Monday."),
+        vec![t("CHLGOV", "BOLGOV", "191")]
+    );
+    assert_eq!(
+        code("Kenya shut all border crossings with Somalia after the raid."),
+        vec![t("KENGOV", "SOMGOV", "191")]
+    );
+    // A closed port or office is no border closure.
+    assert_eq!(code("Kenya closed its embassy for the holiday."), vec![]);
+    // agents.txt: a Ministry of National Defence (British spelling) is military; patrols and
+    // snipers are soldiers.
+    assert_eq!(
+        code("Peru's Ministry of National Defence accused Ecuador of shelling its posts."),
+        vec![t("ECUGOV", "PERMIL", "194"), t("PERMIL", "ECUGOV", "112")]
+    );
+    assert_eq!(
+        code("Bolivian patrols fired on Chile yesterday."),
+        vec![t("BOLMIL", "CHLGOV", "193")]
+    );
+}
