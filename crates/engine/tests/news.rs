@@ -821,3 +821,30 @@ fn a_bracketed_acronym_after_a_name_keeps_the_name_and_its_title_together() {
         vec![t("CANGOV", "JPNGOV", "041"), t("CANGOV", "KORGOV", "041")]
     );
 }
+
+#[test]
+fn a_titled_person_is_named_later_by_the_surname_alone() {
+    // carry.rs named_people: "Peruvian Defense Minister Ana Quispe" teaches the coder that
+    // "Quispe" is PERMIL for the rest of the article.
+    let text = "Chilean President Gabriel Boric met Peruvian Defense Minister Ana Quispe in Lima on Monday.\n\n\
+                Boric thanked Quispe for the rescue of Chilean fishermen.";
+    let got = triples(&article(text, None));
+    assert!(got.contains(&t("CHLGOV", "PERMIL", "051")), "{got:?}");
+    // "Minister Quispe": the lone title joins the surname.
+    let text = "Chilean President Gabriel Boric met Peruvian Defense Minister Ana Quispe in Lima on Monday.\n\n\
+                Boric praised Minister Quispe for her leadership.";
+    let got = triples(&article(text, None));
+    assert!(got.contains(&t("CHLGOV", "PERMIL", "051")), "{got:?}");
+    // Without the titled first mention, the surname names nobody.
+    let text = "Boric thanked Quispe for the rescue of Chilean fishermen.";
+    let got = triples(&article(text, None));
+    assert!(got.iter().all(|e| !e.1.starts_with("PER")), "{got:?}");
+}
+
+#[test]
+fn a_dateline_alone_on_the_first_line_is_no_actor() {
+    // carry.rs dateline_end: "LIMA -" ending its own line opens the story on the next one.
+    let text = "LIMA \u{2013}\nChile condemned Bolivia's decision on Tuesday.";
+    let got = triples(&article(text, None));
+    assert_eq!(got, vec![t("CHLGOV", "BOLGOV", "111")]);
+}

@@ -1244,3 +1244,17 @@ fn audit_b_truces_border_closures_and_defence_ministries() {
         vec![t("BOLMIL", "CHLGOV", "193")]
     );
 }
+
+#[test]
+fn appreciation_expressed_is_thanks_whatever_it_is_for() {
+    // EXPRESS (verbs/01-statements.txt): thanks right after the verb come before the
+    // "willingness" they are for (030).
+    assert_eq!(
+        code("Canada expressed appreciation to Mexico for its willingness to send trainers."),
+        vec![t("CANGOV", "MEXGOV", "051")]
+    );
+    assert_eq!(
+        code("Canada expressed willingness to send trainers to Mexico."),
+        vec![t("CANGOV", "MEXGOV", "030")]
+    );
+}
