@@ -1258,3 +1258,32 @@ fn appreciation_expressed_is_thanks_whatever_it_is_for() {
         vec![t("CANGOV", "MEXGOV", "030")]
     );
 }
+
+#[test]
+fn a_visitor_welcomed_here_in_a_place_visits_its_country() {
+    // PLEASURE_TO_WELCOME (verbs/04-consult.txt), WELCOME_HERE (verbs/05-...): with the place
+    // named, the one welcomed visits the place's country (042), whoever speaks.
+    assert_eq!(
+        code("We are honored and pleased to welcome the Canadian foreign minister here in Chile."),
+        vec![t("CANGOV", "CHLGOV", "042")]
+    );
+    assert_eq!(
+        code("We are glad to welcome the Japanese defense minister to Peru this week."),
+        vec![t("JPNMIL", "PERGOV", "042")]
+    );
+    // A proposal welcomed is no visit.
+    assert_eq!(
+        code("Mexico said it would welcome Canada's proposal to Brazil."),
+        vec![]
+    );
+}
+
+#[test]
+fn troops_massed_near_a_neighbours_border_target_the_neighbour() {
+    // MOBILIZE (verbs/15-force-posture.txt): "near the Ukrainian border and in Belarus" targets
+    // Ukraine, not the place named after it.
+    assert_eq!(
+        code("Chile massed 5,000 troops near the Bolivian border and in Peru."),
+        vec![t("CHLGOV", "BOLGOV", "154")]
+    );
+}
