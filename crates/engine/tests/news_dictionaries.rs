@@ -1287,3 +1287,21 @@ fn troops_massed_near_a_neighbours_border_target_the_neighbour() {
         vec![t("CHLGOV", "BOLGOV", "154")]
     );
 }
+
+#[test]
+fn accused_of_right_after_the_noun_is_nobody_accusing() {
+    // ACCUSE (verbs/11-disapprove.txt): "a ship accused of smuggling" names the accused, not
+    // an accuser; "accused X of", "was accused by X of" still accuse.
+    assert_eq!(
+        code("Chile said it stopped a ship accused of smuggling arms off the coast of Peru."),
+        vec![]
+    );
+    assert_eq!(
+        code("Peru accused Chile of smuggling arms."),
+        vec![t("PERGOV", "CHLGOV", "1121")]
+    );
+    assert_eq!(
+        code("Chile was accused by Peru of smuggling arms."),
+        vec![t("PERGOV", "CHLGOV", "1121")]
+    );
+}
