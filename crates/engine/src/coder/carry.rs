@@ -31,6 +31,10 @@
 //!   countries when it is plainly about two ([`ArticleParties::pair`]): a compound of both, each
 //!   with the code of its nearest earlier government or military actor (the head's own sector
 //!   for "governments", "militaries"), else its government ([`ArticleCarry::resolve_pair`]).
+//! - News: a person named once by a title and a name no dictionary lists ("Estonian Defense
+//!   Minister Hannes Hanso") is named later by the surname alone ("Carter thanked Hanso",
+//!   "Minister Hanso"): the surname takes the titled actor's code for the rest of the article
+//!   ([`ArticleCarry::named_people`]; not limited to the last sentences).
 //! - Only the last [`MEMORY`] sentences that named an actor are looked at.
 //! - A wire dateline ("WASHINGTON (AP) - ", "MEXICO CITY, Sept. 3 - ") names where the story
 //!   was filed, not an actor of the first sentence: its mentions are dropped
