@@ -1305,3 +1305,12 @@ fn accused_of_right_after_the_noun_is_nobody_accusing() {
         vec![t("PERGOV", "CHLGOV", "1121")]
     );
 }
+
+#[test]
+fn progress_made_in_talks_means_talks_were_held() {
+    // HOLD_TALKS (verbs/04-consult.txt): "made progress / headway in talks" (046).
+    assert_eq!(
+        code("Peru made headway in talks with Chile on Tuesday."),
+        vec![t("PERGOV", "CHLGOV", "046")]
+    );
+}
