@@ -919,3 +919,55 @@ fn a_time_clause_of_a_future_main_clause_is_future() {
         .iter()
         .all(|e| e.modality == atalaya_engine::Modality::Asserted));
 }
+
+#[test]
+fn a_title_reaches_a_known_name_across_given_names_and_initials() {
+    // parse.rs build_mentions (via_names): the title's agent attaches to the known surname
+    // across the given names and initials no dictionary lists; before, the lone title took
+    // the clause's subject and the sentence gave nothing.
+    assert_eq!(
+        code("Secretary of State Marco A. Rubio met Japan's foreign minister in Tokyo."),
+        vec![t("USAGOV", "JPNGOV", "040")]
+    );
+    assert_eq!(
+        code("Secretary of State Marco Antonio Rubio met Japan's foreign minister in Tokyo."),
+        vec![t("USAGOV", "JPNGOV", "040")]
+    );
+}
+
+#[test]
+fn a_bracketed_acronym_after_a_name_keeps_the_name_and_its_title_together() {
+    // words.rs drop_bracketed_acronyms: "(ROK)" no longer splits the country from the title
+    // after it, so both ministers of the compound are the call's targets.
+    assert_eq!(
+        code("Canada held a call with Republic of Korea (ROK) Foreign Minister Park Jin and Japanese Foreign Minister Sato Ken."),
+        vec![t("CANGOV", "JPNGOV", "041"), t("CANGOV", "KORGOV", "041")]
+    );
+}
+
+#[test]
+fn a_titled_person_is_named_later_by_the_surname_alone() {
+    // carry.rs named_people: "Peruvian Defense Minister Ana Quispe" teaches the coder that
+    // "Quispe" is PERMIL for the rest of the article.
+    let text = "Chilean President Gabriel Boric met Peruvian Defense Minister Ana Quispe in Lima on Monday.\n\n\
+                Boric thanked Quispe for the rescue of Chilean fishermen.";
+    let got = triples(&article(text, None));
+    assert!(got.contains(&t("CHLGOV", "PERMIL", "051")), "{got:?}");
+    // "Minister Quispe": the lone title joins the surname.
+    let text = "Chilean President Gabriel Boric met Peruvian Defense Minister Ana Quispe in Lima on Monday.\n\n\
+                Boric praised Minister Quispe for her leadership.";
+    let got = triples(&article(text, None));
+    assert!(got.contains(&t("CHLGOV", "PERMIL", "051")), "{got:?}");
+    // Without the titled first mention, the surname names nobody.
+    let text = "Boric thanked Quispe for the rescue of Chilean fishermen.";
+    let got = triples(&article(text, None));
+    assert!(got.iter().all(|e| !e.1.starts_with("PER")), "{got:?}");
+}
+
+#[test]
+fn a_dateline_alone_on_the_first_line_is_no_actor() {
+    // carry.rs dateline_end: "LIMA -" ending its own line opens the story on the next one.
+    let text = "LIMA \u{2013}\nChile condemned Bolivia's decision on Tuesday.";
+    let got = triples(&article(text, None));
+    assert_eq!(got, vec![t("CHLGOV", "BOLGOV", "111")]);
+}

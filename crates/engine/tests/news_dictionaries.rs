@@ -1253,3 +1253,108 @@ fn to_defend_a_country_is_protection_defended_is_words() {
         vec![t("KENGOV", "UGAGOV", "052")]
     );
 }
+
+#[test]
+fn audit_b_truces_border_closures_and_defence_ministries() {
+    // AGREE (verbs/03-intent.txt): a truce agreed, with adjectives before it, or the fighting
+    // to be halted, is the truce (0871), not a bare intent (030).
+    assert_eq!(
+        code("Peru and Ecuador agreed to an immediate and lasting ceasefire on Sunday."),
+        vec![t("ECUGOV", "PERGOV", "0871"), t("PERGOV", "ECUGOV", "0871")]
+    );
+    assert_eq!(
+        code("Laos and Vietnam have agreed to halt fighting along the river."),
+        vec![t("LAOGOV", "VNMGOV", "0871"), t("VNMGOV", "LAOGOV", "0871")]
+    );
+    // CLOSE_BORDER (verbs/17-coerce.txt): the country across the closed border is the target.
+    assert_eq!(
+        code("Chile closed its border with Bolivia on Monday."),
+        vec![t("CHLGOV", "BOLGOV", "172")]
+    );
+    assert_eq!(
+        code("Kenya shut all border crossings with Somalia after the raid."),
+        vec![t("KENGOV", "SOMGOV", "172")]
+    );
+    // A closed port or office is no border closure.
+    assert_eq!(code("Kenya closed its embassy for the holiday."), vec![]);
+    // agents.txt: a Ministry of National Defence (British spelling) is military; patrols and
+    // snipers are soldiers.
+    assert_eq!(
+        code("Peru's Ministry of National Defence accused Ecuador of shelling its posts."),
+        vec![t("ECUGOV", "PERMIL", "194"), t("PERMIL", "ECUGOV", "112")]
+    );
+    assert_eq!(
+        code("Bolivian patrols fired on Chile yesterday."),
+        vec![t("BOLMIL", "CHLGOV", "193")]
+    );
+}
+
+#[test]
+fn appreciation_expressed_is_thanks_whatever_it_is_for() {
+    // EXPRESS (verbs/01-statements.txt): thanks right after the verb come before the
+    // "willingness" they are for (030).
+    assert_eq!(
+        code("Canada expressed appreciation to Mexico for its willingness to send trainers."),
+        vec![t("CANGOV", "MEXGOV", "051")]
+    );
+    assert_eq!(
+        code("Canada expressed willingness to send trainers to Mexico."),
+        vec![t("CANGOV", "MEXGOV", "030")]
+    );
+}
+
+#[test]
+fn a_visitor_welcomed_here_in_a_place_visits_its_country() {
+    // PLEASURE_TO_WELCOME (verbs/04-consult.txt), WELCOME_HERE (verbs/05-...): with the place
+    // named, the one welcomed visits the place's country (042), whoever speaks.
+    assert_eq!(
+        code("We are honored and pleased to welcome the Canadian foreign minister here in Chile."),
+        vec![t("CANGOV", "CHLGOV", "042")]
+    );
+    assert_eq!(
+        code("We are glad to welcome the Japanese defense minister to Peru this week."),
+        vec![t("JPNMIL", "PERGOV", "042")]
+    );
+    // A proposal welcomed is no visit.
+    assert_eq!(
+        code("Mexico said it would welcome Canada's proposal to Brazil."),
+        vec![]
+    );
+}
+
+#[test]
+fn troops_massed_near_a_neighbours_border_target_the_neighbour() {
+    // MOBILIZE (verbs/15-force-posture.txt): "near the Ukrainian border and in Belarus" targets
+    // Ukraine, not the place named after it.
+    assert_eq!(
+        code("Chile massed 5,000 troops near the Bolivian border and in Peru."),
+        vec![t("CHLGOV", "BOLGOV", "154")]
+    );
+}
+
+#[test]
+fn accused_of_right_after_the_noun_is_nobody_accusing() {
+    // ACCUSE (verbs/11-disapprove.txt): "a ship accused of smuggling" names the accused, not
+    // an accuser; "accused X of", "was accused by X of" still accuse.
+    assert_eq!(
+        code("Chile said it stopped a ship accused of smuggling arms off the coast of Peru."),
+        vec![]
+    );
+    assert_eq!(
+        code("Peru accused Chile of smuggling arms."),
+        vec![t("PERGOV", "CHLGOV", "1121")]
+    );
+    assert_eq!(
+        code("Chile was accused by Peru of smuggling arms."),
+        vec![t("PERGOV", "CHLGOV", "1121")]
+    );
+}
+
+#[test]
+fn progress_made_in_talks_means_talks_were_held() {
+    // HOLD_TALKS (verbs/04-consult.txt): "made progress / headway in talks" (046).
+    assert_eq!(
+        code("Peru made headway in talks with Chile on Tuesday."),
+        vec![t("PERGOV", "CHLGOV", "046")]
+    );
+}

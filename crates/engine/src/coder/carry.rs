@@ -31,12 +31,16 @@
 //!   countries when it is plainly about two ([`ArticleParties::pair`]): a compound of both, each
 //!   with the code of its nearest earlier government or military actor (the head's own sector
 //!   for "governments", "militaries"), else its government ([`ArticleCarry::resolve_pair`]).
+//! - News: a person named once by a title and a name no dictionary lists ("Estonian Defense
+//!   Minister Hannes Hanso") is named later by the surname alone ("Carter thanked Hanso",
+//!   "Minister Hanso"): the surname takes the titled actor's code for the rest of the article
+//!   ([`ArticleCarry::named_people`]; not limited to the last sentences).
 //! - Only the last [`MEMORY`] sentences that named an actor are looked at.
 //! - A wire dateline ("WASHINGTON (AP) - ", "MEXICO CITY, Sept. 3 - ") names where the story
 //!   was filed, not an actor of the first sentence: its mentions are dropped
 //!   ([`dateline_end`]).
 
-use super::parse::{self, ActorHit, Mention};
+use super::parse::{self, ActorHit, Mention, Tag};
 use super::parties::ArticleParties;
 use super::words::{Pronoun, Word, WordKind};
 use crate::context::definite_description_kind;
@@ -115,6 +119,10 @@ pub struct ArticleCarry {
     quote_speaker: Option<ActorHit>,
     /// The countries the article is about, for acts whose other side it leaves unsaid.
     pub parties: ArticleParties,
+    /// News: people the article named by a title and a name no dictionary lists ("Estonian
+    /// Defense Minister Hannes Hanso"), by the folded key of the name's last word, with the
+    /// titled actor's hit; see [`ArticleCarry::named_people`].
+    names: Vec<(String, ActorHit)>,
 }
 
 impl ArticleCarry {
@@ -125,7 +133,98 @@ impl ArticleCarry {
             voice: None,
             quote_speaker: None,
             parties: ArticleParties::default(),
+            names: Vec::new(),
         }
+    }
+
+    /// News: a person the article named once by title and name ("Estonian Defense Minister
+    /// Hannes Hanso", "the Minister of Foreign Affairs of Lithuania Linas Linkevicius") is
+    /// often named later by the surname alone ("Carter thanked Hanso", "Linkevicius said").
+    /// A capitalised word of a later sentence that no dictionary tags and that is such a
+    /// surname becomes a mention with the titled actor's code; a lone title right before it
+    /// ("Minister Pevkur") is part of it. Then this sentence's own titled names are learnt:
+    /// one to three capitalised untagged words right after a mention whose single member
+    /// has a country and a person title ("minister", "secretary", ...), the last of them the
+    /// surname. A later title with the same surname replaces the earlier one.
+    pub fn named_people(
+        &mut self,
+        words: &[Word],
+        tags: &[Tag],
+        mentions: Vec<Mention>,
+    ) -> Vec<Mention> {
+        let free = |i: usize, ms: &[Mention]| {
+            tags.get(i) == Some(&Tag::Other)
+                && words.get(i).is_some_and(|w| {
+                    w.capitalized && w.kind == WordKind::Plain && w.key.chars().count() > 1
+                })
+                && !ms.iter().any(|m| m.start <= i && i < m.end)
+        };
+        let mut mentions = mentions;
+        if !self.names.is_empty() {
+            let mut added = false;
+            for (i, w) in words.iter().enumerate() {
+                // A name read as the title's given names is not its surname here.
+                let next_free = free(i + 1, &mentions);
+                if !free(i, &mentions) || next_free {
+                    continue;
+                }
+                let Some((_, hit)) = self.names.iter().rev().find(|(k, _)| *k == w.key) else {
+                    continue;
+                };
+                // "Minister Pevkur": the lone title before the name joins it.
+                let mut start = i;
+                if let Some(pos) = mentions.iter().position(|m| {
+                    m.end == i
+                        && m.members.len() == 1
+                        && !m.pronoun
+                        && !m.synthetic
+                        && m.members[0].code.starts_with("---")
+                }) {
+                    start = mentions[pos].start;
+                    mentions.remove(pos);
+                }
+                let mut h = hit.clone();
+                h.start = start;
+                h.end = i + 1;
+                mentions.push(Mention {
+                    start,
+                    end: i + 1,
+                    members: vec![h],
+                    pronoun: false,
+                    synthetic: false,
+                });
+                added = true;
+            }
+            if added {
+                mentions.sort_by_key(|m| m.start);
+            }
+        }
+        for m in &mentions {
+            let [h] = m.members.as_slice() else {
+                continue;
+            };
+            if m.pronoun || m.synthetic || !has_country(&h.code) || h.agent.is_none() {
+                continue;
+            }
+            let titled = words
+                .get(m.start..m.end)
+                .unwrap_or(&[])
+                .iter()
+                .any(|w| PERSON_AGENT_HEADS.contains(&w.key.as_str()));
+            if !titled {
+                continue;
+            }
+            let mut k = m.end;
+            while k < m.end + 3 && free(k, &mentions) {
+                k += 1;
+            }
+            if k > m.end {
+                let key = words[k - 1].key.clone();
+                self.names.retain(|(n, _)| *n != key);
+                self.names.push((key, h.clone()));
+            }
+        }
+        mentions
     }
 
     /// Sets who speaks in the first person outside quotes (see [`ArticleCarry::voice`]).
@@ -591,10 +690,19 @@ fn dateline_end(text: &str) -> Option<usize> {
         search_end += 1;
     }
     let searched = line.get(..search_end)?;
+    // "WASHINGTON \u{2013}" alone on the first line, the story on the next: the dash ends the line.
+    let at_line_end = || {
+        let trimmed = line.trim_end();
+        [" -", " \u{2013}", " \u{2014}"]
+            .iter()
+            .find(|d| trimmed.ends_with(*d))
+            .map(|d| (trimmed.len() - d.len(), d.len()))
+    };
     let (dash, width) = [" - ", " \u{2013} ", " \u{2014} "]
         .iter()
         .filter_map(|d| searched.find(d).map(|p| (p, d.len())))
-        .min()?;
+        .min()
+        .or_else(at_line_end)?;
     if dash > 80 {
         return None;
     }
@@ -792,6 +900,12 @@ mod tests {
             Some(18)
         );
         assert_eq!(super::dateline_end("Arnor City - Aranor spoke."), None);
+        // The dash may end the dateline's own line, the story starting on the next.
+        assert_eq!(
+            super::dateline_end("ARNOR \u{2013}\nAranor spoke."),
+            Some(9)
+        );
+        assert_eq!(super::dateline_end("Arnor \u{2013}\nAranor spoke."), None);
         let got = code("ARNOR (AP) - Aranor criticized Gondor on Monday.");
         assert_eq!(got, vec![t("ARNGOV", "GON", "111")]);
         // Nor the antecedent of a pronoun of the first sentence.

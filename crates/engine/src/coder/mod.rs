@@ -649,6 +649,11 @@ impl Engine {
         {
             return Vec::new();
         }
+        let mentions = if opts.country_sector.is_some() {
+            carry.named_people(&words, &tags, mentions)
+        } else {
+            mentions
+        };
         let mut mentions = parse::join_compounds(d, &words, &tags, mentions);
         if tabari.is_none() {
             carry.drop_dateline(sentence, base, &words, &mut mentions);

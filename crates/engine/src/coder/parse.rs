@@ -523,7 +523,19 @@ pub fn build_mentions(
                 || (!owned && (is_word(g.end, "in") || is_word(g.end, "from")));
             let via_prep = prep
                 && (g.end + 1 == a.start || (is_word(g.end + 1, "the") && g.end + 2 == a.start));
-            if g.end == a.start || via_prep {
+            // "Secretary of State Antony J. Blinken", "Defense Minister Juri Luik": under the
+            // news conventions the title also reaches a known name across the person's other
+            // names and initials that no dictionary lists (up to three capitalised words).
+            let via_names = keep_own_sector
+                && g.end < a.start
+                && a.start - g.end <= 3
+                && (g.end..a.start).all(|k| {
+                    tags[k] == Tag::Other
+                        && words[k].capitalized
+                        // an initial may spell a determiner ("Marco A. Rubio")
+                        && (words[k].kind == WordKind::Plain || words[k].key.len() == 1)
+                });
+            if g.end == a.start || via_prep || via_names {
                 a.agent = g.agent;
                 a.agent_of = via_prep;
                 a.start = g.start;

@@ -64,7 +64,8 @@ fn classify(key: &str) -> WordKind {
 /// `join_contractions`: TABARI dictionaries write "DIDN'T" as one word, PETRARCH's (Penn
 /// Treebank) as "DID N'T"; the tokenizer splits, so TABARI gets them joined back.
 pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
-    let tokens = tokenize(text, base);
+    let mut tokens = tokenize(text, base);
+    drop_bracketed_acronyms(&mut tokens);
     let mut out = Vec::with_capacity(tokens.len() + 4);
     // Tokens are consumed so that a word takes its token's key instead of a copy of it.
     let mut tokens = tokens.into_iter().peekable();
@@ -143,6 +144,37 @@ pub fn words(text: &str, base: usize, join_contractions: bool) -> Vec<Word> {
     out
 }
 
+/// "Republic of Korea (ROK) Foreign Minister Park Jin", "Tehrik-e-Taliban Pakistan (TTP)": an
+/// acronym in brackets right after a capitalised name restates that name. Kept as a word it
+/// would stand between the name and the title that follows it, so it is dropped (brackets and
+/// all, as the brackets are anyway) and the name's word ends after the closing bracket.
+fn drop_bracketed_acronyms(tokens: &mut Vec<atalaya_text::Token<'_>>) {
+    let is_acronym = |t: &str| {
+        t.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && t.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    let mut k = 1;
+    while k + 2 < tokens.len() {
+        let prev = &tokens[k - 1];
+        let hit = prev.kind == TokenKind::Word
+            && prev.text.chars().next().is_some_and(char::is_uppercase)
+            && tokens[k].kind == TokenKind::Punct
+            && tokens[k].text == "("
+            && tokens[k + 1].kind == TokenKind::Word
+            && is_acronym(tokens[k + 1].text)
+            && tokens[k + 2].kind == TokenKind::Punct
+            && tokens[k + 2].text == ")";
+        if hit {
+            // The name's word reaches over the brackets: the name and what follows stay as
+            // close in the text as if the acronym were not there.
+            tokens[k - 1].end = tokens[k + 2].end;
+            tokens.drain(k..k + 3);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// A hyphenated word whose last part makes the first a modifier: "Iran-backed",
 /// "Russian-brokered", "AU-mediated", "Israel-affiliated", "Liberia-flagged", "U.S.-led".
 fn is_modifier_compound(key: &str) -> bool {
@@ -197,4 +229,27 @@ fn push_word(out: &mut Vec<Word>, mut key: String, start: usize, end: usize, cap
         end,
         capitalized,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words;
+
+    fn keys(text: &str) -> Vec<String> {
+        words(text, 0, false).into_iter().map(|w| w.key).collect()
+    }
+
+    #[test]
+    fn bracketed_acronym_after_a_name_is_dropped() {
+        assert_eq!(
+            keys("Republic of Korea (ROK) Foreign Minister Park"),
+            ["republic", "of", "korea", "foreign", "minister", "park"]
+        );
+        // not after a name, or not an acronym: kept
+        assert_eq!(
+            keys("the group (ISIS) said"),
+            ["the", "group", "isis", "said"]
+        );
+        assert_eq!(keys("Korea (South) said"), ["korea", "south", "said"]);
+    }
 }
