@@ -108,6 +108,8 @@ struct SentenceSite<'a> {
     base: usize,
     article_text: &'a str,
     date: Option<NaiveDate>,
+    /// Under the news conventions (`country_sector`).
+    news: bool,
 }
 
 /// "with my colleague, my friend, Marcelo Ebrard": a stretch between commas right after a
@@ -831,6 +833,7 @@ impl Engine {
             base,
             article_text,
             date,
+            news: opts.country_sector.is_some(),
         };
         self.to_events(&site, &words, &tags, &mentions, raw)
     }
@@ -1545,6 +1548,7 @@ impl Engine {
             base,
             article_text,
             date,
+            news,
         } = *site;
         // Most sentences give no event: skip copying their words for the context analysis.
         if raw.is_empty() {
@@ -1583,7 +1587,7 @@ impl Engine {
                 Some(Tag::Verb { len, .. }) => *len,
                 _ => 1,
             };
-            let ctx = context::analyze(&context::EventSite {
+            let mut ctx = context::analyze(&context::EventSite {
                 sentence,
                 base,
                 words: &site_words,
@@ -1598,6 +1602,10 @@ impl Engine {
             });
             if let Some(code) = &ctx.recode {
                 r.code = code.clone();
+            }
+            if let (Some(code), true) = (&ctx.intent, news) {
+                r.code = code.clone();
+                ctx.modality = Modality::Asserted;
             }
             if let Some((m, k)) = ctx.recode_source.as_ref().and_then(member_at) {
                 r.source = Some(m);

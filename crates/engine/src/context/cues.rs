@@ -193,6 +193,42 @@ const DELIBERATIVE: &[&str] = &[
 
 /// Nouns and adjectives of an offer before "to" + a consult verb ("his offer to meet", "ready
 /// to hold talks"): the meeting is offered, not held (036).
+/// Words before "to" + a cooperation verb that make it a pledge or wish ("committed to working
+/// with", "look forward to working together", "hope to cooperate").
+pub(crate) const PLEDGES_TO: &[&str] = &[
+    "committed",
+    "commitment",
+    "commitments",
+    "pledged",
+    "pledge",
+    "vowed",
+    "promised",
+    "forward",
+    "hope",
+    "want",
+    "wants",
+    "wish",
+    "intend",
+    "intends",
+    "ready",
+    "willing",
+    "determined",
+    "resolved",
+];
+
+/// The intent code (03x) of a cooperation code (06x): 060 → 030, 061 → 0311 (economic),
+/// 062 → 0312 (military), 063 → 0313 (judicial), 064 → 0314 (intelligence).
+pub(crate) fn cooperation_intent(cameo: &str) -> Option<&'static str> {
+    match cameo {
+        "060" => Some("030"),
+        "061" => Some("0311"),
+        "062" => Some("0312"),
+        "063" => Some("0313"),
+        "064" => Some("0314"),
+        _ => None,
+    }
+}
+
 pub(crate) const OFFERS_TO: &[&str] = &[
     "offer",
     "offers",

@@ -118,6 +118,10 @@ pub struct Context {
     pub recode_source: Option<Range<usize>>,
     /// With a recode, the new target's word range.
     pub recode_target: Option<Range<usize>>,
+    /// A cooperation (06x) that is only promised, wished or stressed ("will cooperate", "want
+    /// to work with", "the importance of working together"): its intent code (03x), the verbal
+    /// act that happened. Applied under the news conventions, with the modality asserted.
+    pub intent: Option<String>,
 }
 
 /// The sector a definite description names ("the president" → `GOV`, "the cartel" → `CRM`), for
@@ -405,6 +409,32 @@ pub fn analyze(site: &EventSite) -> Context {
         modality = Modality::Asserted;
         cue = keys.get(v0 - 2).map(|k| k.to_string());
     }
+    // "We will cooperate", "we want to work with you", "committed to working together": a
+    // promise or wish to cooperate is the verbal act that happened, an intent (NEWS-CONVENTIONS
+    // §3: promises of cooperation are 030 / 031x), not cooperation to come. A condition
+    // ("would work with them if ...") leaves the cooperation itself hypothetical.
+    let pledged = v0 >= 2
+        && keys.get(v0 - 1).copied() == Some("to")
+        && keys
+            .get(v0 - 2)
+            .is_some_and(|k| cues::PLEDGES_TO.contains(k));
+    let importance = v0 >= 2
+        && keys.get(v0 - 1).copied() == Some("of")
+        && keys.get(v0 - 2).copied() == Some("importance");
+    // (An extradition or transfer "will" happen is a scheduled act, not a promise: 063 stays.)
+    let promised = site.cameo != "063"
+        && matches!(modality, Modality::Future | Modality::Hypothetical)
+        && !matches!(
+            cue.as_deref(),
+            Some("if" | "unless" | "whether" | "in case")
+        );
+    // Only news conventions read it so (the coder applies [`Context::intent`] there);
+    // PETRARCH and TABARI code the cooperation verb as their dictionaries do.
+    let intent =
+        (recode.is_none() && modality != Modality::Negated && (promised || pledged || importance))
+            .then(|| cues::cooperation_intent(site.cameo))
+            .flatten()
+            .map(str::to_string);
     // A threat is itself the verbal act (NEWS-CONVENTIONS §4): "will retaliate", "would strike
     // back" coded 13x are threats made now, not future or considered ones. A condition on the
     // threat ("If Y attacks, X would warn ...") still makes it hypothetical.
@@ -547,6 +577,7 @@ pub fn analyze(site: &EventSite) -> Context {
         recode,
         recode_source,
         recode_target,
+        intent,
     }
 }
 

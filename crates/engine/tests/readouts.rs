@@ -1,0 +1,106 @@
+//! Official readouts, remarks and transcripts (State, Defense, White House pages): how their
+//! actors are written. Each sentence is our own, written for the test.
+
+mod common;
+
+use atalaya_engine::Engine;
+use common::{code_events, t, Triple};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let (dicts, _) =
+            atalaya_dict::atalaya::default_dictionaries().expect("default dictionaries load");
+        Engine::new(dicts)
+    })
+}
+
+fn code_on(text: &str, published: &str) -> Vec<Triple> {
+    let mut v: Vec<Triple> = code_events(engine(), text, Some(published))
+        .iter()
+        .map(|e| {
+            (
+                e.source.code.clone(),
+                e.target.code.clone(),
+                e.cameo.clone(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_title_before_a_name_with_a_middle_initial() {
+    // The dictionary knows "Blinken" and "Mattis"; "Antony J." and "Jim N." are name parts it
+    // does not hold: the title still belongs to the person, not to nobody.
+    assert_eq!(
+        code_on(
+            "Secretary of State Antony J. Blinken met French Foreign Minister Le Drian in Paris on Monday.",
+            "2021-06-30"
+        ),
+        vec![t("USAGOV", "FRAGOV", "040")]
+    );
+    assert_eq!(
+        code_on(
+            "Secretary of Defense Jim N. Mattis met the Japanese defense minister at the Pentagon.",
+            "2017-05-10"
+        ),
+        vec![t("USAMIL", "JPNMIL", "040")]
+    );
+}
+
+#[test]
+fn minister_and_surname_is_the_minister_named_earlier() {
+    // "Minister Ahn" has no country of its own; the readout named him in full before.
+    let text =
+        "Secretary of Defense Jim Mattis hosted South Korean Defense Minister Ahn Gyu-back at \
+                the Pentagon on Tuesday. Secretary Mattis and Minister Ahn condemned North Korea's \
+                latest missile launch.";
+    let events = code_on(text, "2017-11-14");
+    assert!(events.contains(&t("KORMIL", "PRKGOV", "111")), "{events:?}");
+    assert!(events.contains(&t("USAMIL", "PRKGOV", "111")), "{events:?}");
+    // The US secretary's title is his own: "Minister Ahn" is never made a US official.
+    assert!(
+        !events.iter().any(|e| e.0.starts_with("USAMILGOV")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn an_unknown_minister_beside_a_us_official_is_not_american() {
+    // Nothing names Minister Oyelaran's country: his act is not coded (and is not the US's).
+    let events = code_on(
+        "Secretary Mattis and Minister Oyelaran condemned the attack on Iraq by Iran.",
+        "2018-03-02",
+    );
+    assert!(events.iter().all(|e| e.0 == "USAMIL"), "{events:?}");
+}
+
+#[test]
+fn promised_or_wished_cooperation_is_an_intent() {
+    // NEWS-CONVENTIONS §3: promises of cooperation are 030 / 031x, the verbal act that happened.
+    assert_eq!(
+        code_on(
+            "Chile will cooperate with Peru on the fisheries dispute.",
+            "2019-04-02"
+        ),
+        vec![t("CHLGOV", "PERGOV", "030")]
+    );
+    assert_eq!(
+        code_on(
+            "Ghana wants to work with Togo to secure their shared border.",
+            "2019-04-02"
+        ),
+        vec![t("GHAGOV", "TGOGOV", "030")]
+    );
+    // Cooperation that goes on is cooperation.
+    assert_eq!(
+        code_on(
+            "Chile is cooperating with Peru on the fisheries dispute.",
+            "2019-04-02"
+        ),
+        vec![t("CHLGOV", "PERGOV", "060")]
+    );
+}
