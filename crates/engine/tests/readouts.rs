@@ -104,3 +104,24 @@ fn promised_or_wished_cooperation_is_an_intent() {
         vec![t("CHLGOV", "PERGOV", "060")]
     );
 }
+
+#[test]
+fn what_was_discussed_is_no_party_to_the_talk() {
+    // DISCUSS (verbs/04-consult.txt): the country right after "discussed" is the topic.
+    assert_eq!(
+        code_on(
+            "Kerry discussed Libya with Lavrov in Rome on Monday.",
+            "2014-03-10"
+        ),
+        vec![t("USAGOV", "RUSGOV", "040")]
+    );
+    assert_eq!(
+        code_on("Kerry discussed Libya at length.", "2014-03-10"),
+        vec![]
+    );
+    // CONSULT keeps its object: the one consulted.
+    assert_eq!(
+        code_on("Kerry consulted Egypt on the Libya plan.", "2014-03-10"),
+        vec![t("USAGOV", "EGYGOV", "040")]
+    );
+}
