@@ -125,3 +125,26 @@ fn what_was_discussed_is_no_party_to_the_talk() {
         vec![t("USAGOV", "EGYGOV", "040")]
     );
 }
+
+#[test]
+fn a_visit_of_someone_and_a_conference_hosted() {
+    // VISIT_OF: "a ... visit of X to Y" is X's visit to Y, whoever speaks of it.
+    assert_eq!(
+        code_on(
+            "We thought it was a very fruitful visit of President Boric to Lima.",
+            "2023-05-02"
+        ),
+        vec![t("CHLGOV", "PERGOV", "042")]
+    );
+    // HOST: a conference a country "will be hosting in May" hosts nobody the sentence names.
+    assert_eq!(
+        code_on(
+            "We are working with Chile on the summit that Peru will be hosting in May.",
+            "2023-05-02"
+        )
+        .into_iter()
+        .filter(|e| e.2.starts_with("04"))
+        .collect::<Vec<_>>(),
+        vec![]
+    );
+}
