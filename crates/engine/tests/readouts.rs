@@ -148,3 +148,22 @@ fn a_visit_of_someone_and_a_conference_hosted() {
         vec![]
     );
 }
+
+#[test]
+fn commonwealth_defence_titles_are_military() {
+    // agents.txt: "Minister for Defence", "Secretary of State for Defence".
+    assert_eq!(
+        code_on(
+            "Mattis met New Zealand's Minister for Defence in Wellington on Monday.",
+            "2017-06-05"
+        ),
+        vec![t("USAMIL", "NZLMIL", "040")]
+    );
+    assert_eq!(
+        code_on(
+            "Secretary Austin met the British Secretary of State for Defence in London.",
+            "2024-09-26"
+        ),
+        vec![t("USAMIL", "GBRMIL", "040")]
+    );
+}
