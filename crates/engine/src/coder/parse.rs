@@ -841,13 +841,29 @@ fn separator(words: &[Word], tags: &[Tag], prev: &Mention, next: &Mention) -> Op
     }
 }
 
+/// A named official: an entity (`USA.mattis`) with dated roles, a person, not a body such as
+/// a cartel. His title in a compound is not shared.
+fn titled_person(d: &Dictionaries, h: &ActorHit) -> bool {
+    h.actor.is_some_and(|x| {
+        d.actors.get(x as usize).is_some_and(|e| {
+            e.entity_id.as_deref().is_some_and(|id| id.contains('.'))
+                && e.codes
+                    .iter()
+                    .any(|c| c.from.is_some() || c.until.is_some())
+        })
+    })
+}
+
 /// Adds `next`'s members to the compound `prev`.
 fn join_into(d: &Dictionaries, prev: &mut Mention, next: Mention) {
     prev.end = next.end;
     let mut members = next.members;
     if let Some(first) = prev.members.first() {
-        // "Danish media and government": a lone agent takes the actor before it.
-        if first.actor.is_some() {
+        // "Danish media and government": a lone agent takes the actor before it, when that
+        // actor is a country or a body (`DNK`); after a person with a role of his own ("Secretary
+        // Mattis and Minister Song", `USAMIL`) the titled agent is another person, of a country
+        // the compound does not say.
+        if first.actor.is_some() && !titled_person(d, first) {
             for h in members.iter_mut().filter(|h| h.actor.is_none()) {
                 if let Some(agent) = h.agent.and_then(|g| d.agents.get(g as usize)) {
                     h.code = combine(&first.base, &agent.code, agent.placement);
