@@ -7,6 +7,8 @@
 //! - a bare country after "in"/"at" as the doer of a verbal or cooperative act ("the situation
 //!   in Gaza, agreeing ...") is a place, and so is one after "with <someone not coded> in" as
 //!   the other side of a meeting ("would meet with Kim in Singapore"): no event;
+//! - sanctions or tariffs announced for later (163, `future`) are a threat made now (1312,
+//!   asserted), as the conventions' domain table codes them;
 //! - no event with a state organ of no state (`---GOV`: "the ministry", "a judge" whose
 //!   country nothing names);
 //! - no force posture (15x) whose target is the doer's own troops or police (an instrument);
