@@ -1358,3 +1358,20 @@ fn progress_made_in_talks_means_talks_were_held() {
         vec![t("PERGOV", "CHLGOV", "046")]
     );
 }
+
+#[test]
+fn meetings_and_thanks_written_as_nouns() {
+    // 04-consult.txt HOLD_MEETING, 01-statements.txt THANKS_GIVEN.
+    assert_eq!(
+        code("Kenya's president had a discussion with Uganda's president."),
+        vec![t("KENGOV", "UGAGOV", "040")]
+    );
+    assert_eq!(
+        code("Kenya held discussions with Uganda on the border."),
+        vec![t("KENGOV", "UGAGOV", "040")]
+    );
+    assert_eq!(
+        code("Kenya reiterated its thanks to Uganda for its support."),
+        vec![t("KENGOV", "UGAGOV", "051")]
+    );
+}
