@@ -1375,3 +1375,17 @@ fn meetings_and_thanks_written_as_nouns() {
         vec![t("KENGOV", "UGAGOV", "051")]
     );
 }
+
+#[test]
+fn commitments_written_as_nouns_are_intents() {
+    // 03-intent.txt PLEDGE, 01-statements.txt EXPRESS: 030, the promise made now.
+    assert_eq!(
+        code("Kenya pledged continued coordination with Uganda."),
+        vec![t("KENGOV", "UGAGOV", "030")]
+    );
+    assert_eq!(
+        code("Kenya and Uganda expressed their commitment to deepening ties."),
+        vec![t("KENGOV", "UGAGOV", "030"), t("UGAGOV", "KENGOV", "030")]
+    );
+    assert!(code("Kenya expressed its commitment to peace.").is_empty());
+}
