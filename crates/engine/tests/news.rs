@@ -971,3 +971,21 @@ fn a_dateline_alone_on_the_first_line_is_no_actor() {
     let got = triples(&article(text, None));
     assert_eq!(got, vec![t("CHLGOV", "BOLGOV", "111")]);
 }
+
+#[test]
+fn a_listed_compound_and_its_former_names_carry_the_pattern_past_their_commas() {
+    // patterns.rs (news): the commas inside "X, Y and Z" do not stop `* &TERROR`; parse.rs
+    // separator: "(formerly W)" is another name of the list's member.
+    let got = code(
+        "The State Department designated the Sinaloa Cartel, Cartel del Noreste (formerly Los \
+         Zetas), the Gulf Cartel and Tren de Aragua as Foreign Terrorist Organizations.",
+    );
+    assert!(got.contains(&t("USAGOV", "MEXCRM", "172")), "{got:?}");
+    assert!(got.contains(&t("USAGOV", "VENCRM", "172")), "{got:?}");
+    // a comma outside a list still ends the phrase
+    assert!(
+        code("Kenya designated Uganda, which denied it, a sponsor of terrorism.")
+            .iter()
+            .all(|e| e.2 != "172")
+    );
+}

@@ -811,6 +811,14 @@ fn separator(words: &[Word], tags: &[Tag], prev: &Mention, next: &Mention) -> Op
     if between == ["as", "well", "as"] {
         return Some(true);
     }
+    // "Cartel del Noreste (formerly Los Zetas), the Gulf Cartel and ...": a former or other
+    // name (the brackets are no words) is one more name of the same member of the list.
+    if matches!(
+        between.as_slice(),
+        ["formerly"] | ["also", "known", "as"] | ["known", "as"] | ["aka"] | ["a.k.a."]
+    ) {
+        return Some(false);
+    }
     let mut conj = false;
     let mut comma = false;
     let mut loose = 0;

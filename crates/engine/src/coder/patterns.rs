@@ -261,10 +261,18 @@ impl Matcher<'_> {
                                 .is_some_and(|w| w.kind == WordKind::Conj))
                 };
                 let head = is_group_head_after_modifier(elems, i);
+                // News: the commas of a listed compound ("designated X, Y and Z as FTOs")
+                // separate its members, not phrases.
+                let mut inside_until = 0;
                 let mut q = pos;
                 while q < limit {
                     if head && q > pos + 2 {
                         return false;
+                    }
+                    if self.news {
+                        if let Some((_, end)) = view.mention_at[q] {
+                            inside_until = inside_until.max(end);
+                        }
                     }
                     let usable = (!heads_only || !is_never_head(&view.words[q].key))
                         && (!head || head_at(q));
@@ -283,7 +291,9 @@ impl Matcher<'_> {
                             return true;
                         }
                     }
-                    if adjacent || (view.words[q].kind == WordKind::Comma && !floating) {
+                    if adjacent
+                        || (view.words[q].kind == WordKind::Comma && !floating && q >= inside_until)
+                    {
                         return false;
                     }
                     // Nor past "that": the words of a complement clause are not the verb's
