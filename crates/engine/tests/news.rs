@@ -5,16 +5,10 @@
 mod common;
 
 use atalaya_engine::{Article, Engine, Event};
-use common::{t, Triple};
-use std::sync::OnceLock;
+use common::{sorted_triples, t, Triple};
 
 fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        let (dicts, _) =
-            atalaya_dict::atalaya::default_dictionaries().expect("default dictionaries load");
-        Engine::new(dicts)
-    })
+    common::default_engine()
 }
 
 fn article(text: &str, outlet: Option<&str>) -> Vec<Event> {
@@ -33,18 +27,7 @@ fn article_on(text: &str, outlet: Option<&str>, published: &str) -> Vec<Event> {
 }
 
 fn triples(events: &[Event]) -> Vec<Triple> {
-    let mut v: Vec<Triple> = events
-        .iter()
-        .map(|e| {
-            (
-                e.source.code.clone(),
-                e.target.code.clone(),
-                e.cameo.clone(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
+    sorted_triples(events)
 }
 
 fn code(text: &str) -> Vec<Triple> {

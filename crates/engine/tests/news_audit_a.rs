@@ -5,16 +5,10 @@
 mod common;
 
 use atalaya_engine::{Article, Engine, Event};
-use common::{t, Triple};
-use std::sync::OnceLock;
+use common::{sorted_triples, t, Triple};
 
 fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        let (dicts, _) =
-            atalaya_dict::atalaya::default_dictionaries().expect("default dictionaries load");
-        Engine::new(dicts)
-    })
+    common::default_engine()
 }
 
 fn events(text: &str) -> Vec<Event> {
@@ -28,18 +22,7 @@ fn events(text: &str) -> Vec<Event> {
 }
 
 fn code(text: &str) -> Vec<Triple> {
-    let mut v: Vec<Triple> = events(text)
-        .iter()
-        .map(|e| {
-            (
-                e.source.code.clone(),
-                e.target.code.clone(),
-                e.cameo.clone(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
+    sorted_triples(&events(text))
 }
 
 #[test]

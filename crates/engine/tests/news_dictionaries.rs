@@ -6,31 +6,14 @@
 mod common;
 
 use atalaya_engine::Engine;
-use common::{code_events, t, Triple};
-use std::sync::OnceLock;
+use common::{code_events, sorted_triples, t, Triple};
 
 fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        let (dicts, _) =
-            atalaya_dict::atalaya::default_dictionaries().expect("default dictionaries load");
-        Engine::new(dicts)
-    })
+    common::default_engine()
 }
 
 fn code_on(text: &str, published: &str) -> Vec<Triple> {
-    let mut v: Vec<Triple> = code_events(engine(), text, Some(published))
-        .iter()
-        .map(|e| {
-            (
-                e.source.code.clone(),
-                e.target.code.clone(),
-                e.cameo.clone(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
+    sorted_triples(&code_events(engine(), text, Some(published)))
 }
 
 fn code(text: &str) -> Vec<Triple> {

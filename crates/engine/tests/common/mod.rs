@@ -56,3 +56,32 @@ pub fn code_triples_with(engine: &Engine, text: &str, opts: &RunOptions) -> Vec<
 pub fn t(s: &str, t: &str, c: &str) -> Triple {
     (s.into(), t.into(), c.into())
 }
+
+/// The engine on atalaya's default dictionaries (`dictionaries/`, built in), loaded once per
+/// test binary.
+#[allow(dead_code)] // not every test binary uses every helper
+pub fn default_engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let (dicts, _) =
+            atalaya_dict::atalaya::default_dictionaries().expect("default dictionaries load");
+        Engine::new(dicts)
+    })
+}
+
+/// The sorted `(source, target, cameo)` triples of coded events.
+#[allow(dead_code)] // not every test binary uses every helper
+pub fn sorted_triples(events: &[Event]) -> Vec<Triple> {
+    let mut v: Vec<Triple> = events
+        .iter()
+        .map(|e| {
+            (
+                e.source.code.clone(),
+                e.target.code.clone(),
+                e.cameo.clone(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
