@@ -103,6 +103,11 @@ use serde::{Deserialize, Serialize};
 
 pub use published::{dateline_date, parse_published};
 
+/// A weekday written in full ("Monday", "monday"): not an abbreviation.
+pub fn is_weekday_name(word: &str) -> bool {
+    matches!(lex::classify(word), lex::Lex::Weekday { abbrev: false, .. })
+}
+
 /// Is `word` the full name of a month or a weekday ("May", "tuesday")? For callers that must not
 /// read a capitalised date word as a name.
 pub fn is_calendar_name(word: &str) -> bool {

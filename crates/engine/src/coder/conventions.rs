@@ -212,16 +212,12 @@ fn names_the_venue(e: &Event) -> bool {
 /// Gives an event another CAMEO code, with the root, quad class, Goldstein value and PLOVER
 /// type that go with it.
 fn recode(e: &mut Event, code: &str) {
+    let fields = super::code_fields(code);
     e.cameo = code.to_string();
-    e.cameo_root = atalaya_cameo::root_of(code)
-        .map(str::to_string)
-        .unwrap_or_else(|| code.get(..2).unwrap_or(code).to_string());
-    e.quad_class = atalaya_cameo::quad_class(code, atalaya_cameo::QuadConvention::Gdelt);
-    e.goldstein = atalaya_cameo::goldstein(code);
-    e.plover = atalaya_cameo::plover(code).map(|p| crate::record::Plover {
-        event_type: p.event_type.to_string(),
-        mode: p.mode.map(|m| m.to_string()),
-    });
+    e.cameo_root = fields.cameo_root;
+    e.quad_class = fields.quad_class;
+    e.goldstein = fields.goldstein;
+    e.plover = fields.plover;
 }
 
 pub(crate) fn apply(events: &mut Vec<Event>, sector: &str) {

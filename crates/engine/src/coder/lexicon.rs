@@ -256,14 +256,7 @@ fn is_verb_filler(key: &str) -> bool {
             | "separately"
             | "briefly"
             | "directly"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    ) || atalaya_time::is_weekday_name(key)
 }
 
 /// Matches a whole phrase at `at`. Adjacent words must follow directly; a word joined by a blank

@@ -1711,10 +1711,7 @@ impl Engine {
                     .unwrap_or_default(),
                 entries,
             };
-            let cameo_root = atalaya_cameo::root_of(&r.code)
-                .map(str::to_string)
-                .unwrap_or_else(|| r.code.get(..2).unwrap_or(&r.code).to_string());
-            let known = atalaya_cameo::lookup(&r.code).is_some();
+            let fields = code_fields(&r.code);
             let (mut modality, mut attribution) = (ctx.modality, ctx.attribution);
             // An alleged act is known through its accuser, whatever the sentence asserts.
             if let Some(accuser) = r.alleged_by {
@@ -1747,26 +1744,11 @@ impl Engine {
                 sentence: sentence.to_string(),
                 source,
                 target,
-                quad_class: if known {
-                    atalaya_cameo::quad_class(&r.code, atalaya_cameo::QuadConvention::Gdelt)
-                } else {
-                    None
-                },
-                goldstein: if known {
-                    atalaya_cameo::goldstein(&r.code)
-                } else {
-                    None
-                },
-                plover: if known {
-                    atalaya_cameo::plover(&r.code).map(|p| crate::record::Plover {
-                        event_type: p.event_type.to_string(),
-                        mode: p.mode.map(|m| m.to_string()),
-                    })
-                } else {
-                    None
-                },
+                quad_class: fields.quad_class,
+                goldstein: fields.goldstein,
+                plover: fields.plover,
                 cameo: r.code,
-                cameo_root,
+                cameo_root: fields.cameo_root,
                 modality,
                 attribution,
                 date: ctx.date,
@@ -1786,6 +1768,38 @@ impl Engine {
 /// warned"). Not a possessor ("Turkey's assault ... is threatening to"), an agent after "by",
 /// nor a subject whose verb is further on ("the capabilities the Houthis use to threaten"):
 /// an implied target needs a doer that is certain.
+/// What an event's CAMEO code decides besides itself: its root, and for a code of the CAMEO
+/// table its quad class, Goldstein value and PLOVER type (none for a code the table lacks).
+pub(crate) struct CodeFields {
+    pub cameo_root: String,
+    pub quad_class: Option<u8>,
+    pub goldstein: Option<f32>,
+    pub plover: Option<crate::record::Plover>,
+}
+
+pub(crate) fn code_fields(code: &str) -> CodeFields {
+    let cameo_root = atalaya_cameo::root_of(code)
+        .map(str::to_string)
+        .unwrap_or_else(|| code.get(..2).unwrap_or(code).to_string());
+    if atalaya_cameo::lookup(code).is_none() {
+        return CodeFields {
+            cameo_root,
+            quad_class: None,
+            goldstein: None,
+            plover: None,
+        };
+    }
+    CodeFields {
+        cameo_root,
+        quad_class: atalaya_cameo::quad_class(code, atalaya_cameo::QuadConvention::Gdelt),
+        goldstein: atalaya_cameo::goldstein(code),
+        plover: atalaya_cameo::plover(code).map(|p| crate::record::Plover {
+            event_type: p.event_type.to_string(),
+            mode: p.mode.map(|m| m.to_string()),
+        }),
+    }
+}
+
 fn subject_of_verb(words: &[words::Word], m: &Mention, verb: usize) -> bool {
     // "China responded by sending ships": the gerund's doer is the subject of the
     // reaction it tells how.
@@ -1863,19 +1877,8 @@ fn speaker_of(words: &[words::Word], m: &Mention, verb: usize) -> bool {
                 reporting(w)
                     || w.kind == WordKind::Aux
                     || (w.key.ends_with("ly") && w.key.len() > 4)
-                    || matches!(
-                        w.key.as_str(),
-                        "that"
-                            | "on"
-                            | "today"
-                            | "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                    )
+                    || matches!(w.key.as_str(), "that" | "on" | "today")
+                    || atalaya_time::is_weekday_name(&w.key)
             })
     } else {
         m.start > verb
@@ -2181,14 +2184,8 @@ fn passive_filler(key: &str) -> bool {
                 | "today"
                 | "yesterday"
                 | "on"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
         )
+        || atalaya_time::is_weekday_name(key)
 }
 
 /// A past participle after an auxiliary makes a passive: regular "-ed"/"-en" forms and the
