@@ -874,22 +874,16 @@ impl Engine {
         let (place, kept): (Vec<RawEvent>, Vec<RawEvent>) =
             std::mem::take(raw).into_iter().partition(own_place);
         *raw = kept;
-        pending.extend(place.into_iter().map(|mut r| {
-            r.target = None;
-            r.target_member = 0;
-            r
-        }));
+        pending.extend(place);
+        // Complete events join the sentence's; an own-place rejection loses its target and
+        // waits with the half events.
         let (complete, mut half): (Vec<RawEvent>, Vec<RawEvent>) = pending
             .into_iter()
-            .partition(|r| r.source.is_some() && r.target.is_some());
-        for mut r in complete {
-            if own_place(&r) {
-                r.target = None;
-                r.target_member = 0;
-                half.push(r);
-            } else {
-                raw.push(r);
-            }
+            .partition(|r| r.source.is_some() && r.target.is_some() && !own_place(r));
+        raw.extend(complete);
+        for r in half.iter_mut().filter(|r| own_place(r)) {
+            r.target = None;
+            r.target_member = 0;
         }
         let Some(mut r) = half.into_iter().find(|r| {
             r.target.is_none()
