@@ -1757,11 +1757,6 @@ impl Engine {
     }
 }
 
-/// The actor is its verb's plain subject: nothing but auxiliaries, modals, negation and
-/// adverbs stands between them ("Mexico agreed", "we're committed", "China has also
-/// warned"). Not a possessor ("Turkey's assault ... is threatening to"), an agent after "by",
-/// nor a subject whose verb is further on ("the capabilities the Houthis use to threaten"):
-/// an implied target needs a doer that is certain.
 /// What an event's CAMEO code decides besides itself: its root, and for a code of the CAMEO
 /// table its quad class, Goldstein value and PLOVER type (none for a code the table lacks).
 pub(crate) struct CodeFields {
@@ -1794,6 +1789,11 @@ pub(crate) fn code_fields(code: &str) -> CodeFields {
     }
 }
 
+/// The actor is its verb's plain subject: nothing but auxiliaries, modals, negation and
+/// adverbs stands between them ("Mexico agreed", "we're committed", "China has also
+/// warned"). Not a possessor ("Turkey's assault ... is threatening to"), an agent after "by",
+/// nor a subject whose verb is further on ("the capabilities the Houthis use to threaten"):
+/// an implied target needs a doer that is certain.
 fn subject_of_verb(words: &[words::Word], m: &Mention, verb: usize) -> bool {
     // "China responded by sending ships": the gerund's doer is the subject of the
     // reaction it tells how.
@@ -1852,11 +1852,6 @@ fn subject_of_verb(words: &[words::Word], m: &Mention, verb: usize) -> bool {
         })
 }
 
-/// Acts addressed to another actor, whose addressee an article may leave unsaid once it has
-/// named the two sides: statements other than the bare "made a statement" (010), appeals,
-/// intentions, consultations, cooperation, aid, concessions, demands, disapproval, rejection,
-/// threats, protests, force posture, reduced relations. Not coercion and violence (17–20):
-/// their object is named, and an unnamed one is often at home ("police arrested 30 people").
 /// The speaker of the clause that holds the verb at `verb`: "X said (on Friday) (that) there
 /// will be no ...", or after a quote, "“There will be no ...,” X said".
 fn speaker_of(words: &[words::Word], m: &Mention, verb: usize) -> bool {
@@ -1883,6 +1878,11 @@ fn speaker_of(words: &[words::Word], m: &Mention, verb: usize) -> bool {
     }
 }
 
+/// Acts addressed to another actor, whose addressee an article may leave unsaid once it has
+/// named the two sides: statements other than the bare "made a statement" (010), appeals,
+/// intentions, consultations, cooperation, aid, concessions, demands, disapproval, rejection,
+/// threats, protests, force posture, reduced relations. Not coercion and violence (17–20):
+/// their object is named, and an unnamed one is often at home ("police arrested 30 people").
 fn addressed_act(code: &str) -> bool {
     code != "010"
         && matches!(
