@@ -191,8 +191,6 @@ const DELIBERATIVE: &[&str] = &[
     "authorizes",
 ];
 
-/// Nouns and adjectives of an offer before "to" + a consult verb ("his offer to meet", "ready
-/// to hold talks"): the meeting is offered, not held (036).
 /// Words before "to" + a cooperation verb that make it a pledge or wish ("committed to working
 /// with", "look forward to working together", "hope to cooperate").
 pub(crate) const PLEDGES_TO: &[&str] = &[
@@ -229,6 +227,8 @@ pub(crate) fn cooperation_intent(cameo: &str) -> Option<&'static str> {
     }
 }
 
+/// Nouns and adjectives of an offer before "to" + a consult verb ("his offer to meet", "ready
+/// to hold talks"): the meeting is offered, not held (036).
 pub(crate) const OFFERS_TO: &[&str] = &[
     "offer",
     "offers",
